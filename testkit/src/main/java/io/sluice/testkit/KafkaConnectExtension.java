@@ -1,0 +1,114 @@
+package io.sluice.testkit;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Starts one Kafka broker and one distributed Connect worker (with its REST API) before the first test of a
+ * class and stops both after the last. Register it on a static field:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final KafkaConnectExtension KAFKA = KafkaConnectExtension.builder().build();
+ * ...
+ * KAFKA.topics().create("orders", 3);
+ * KAFKA.connect().get("/connector-plugins");
+ * }</pre>
+ *
+ * <p>The broker is Kafka's embedded KRaft broker unless the system property {@code sluice.test.kafka=container}
+ * asks for a Testcontainers broker; without a Docker engine that mode skips the class with one log line.
+ * Further services (the Sluice server) come as their own extensions registered next to this one, so a test
+ * class starts exactly what it uses.
+ */
+public final class KafkaConnectExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConnectExtension.class);
+
+    private final Map<String, String> workerOverrides;
+    private KafkaConnectCluster cluster;
+    private KafkaTopics topics;
+    private ConnectRestClient connect;
+
+    private KafkaConnectExtension(Map<String, String> workerOverrides) {
+        this.workerOverrides = Map.copyOf(workerOverrides);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String name = context.getRequiredTestClass().getSimpleName();
+        BrokerMode mode = BrokerMode.fromSystemProperty();
+        if (mode == BrokerMode.CONTAINER && !DockerClientFactory.instance().isDockerAvailable()) {
+            log.warn("Skipping {}: {}=container needs a Docker engine and none is reachable", name, BrokerMode.PROPERTY);
+            Assumptions.abort("No Docker engine for " + BrokerMode.PROPERTY + "=container");
+        }
+        cluster = mode == BrokerMode.CONTAINER
+                ? new ContainerKafkaConnect(name, workerOverrides)
+                : new EmbeddedKafkaConnect(name, workerOverrides);
+        long started = System.nanoTime();
+        cluster.start();
+        log.info("{} Kafka + Connect for {} up in {} ms (bootstrap {}, REST {})", mode, name,
+                (System.nanoTime() - started) / 1_000_000, cluster.bootstrapServers(), cluster.connectUrl());
+        topics = new KafkaTopics(cluster.bootstrapServers());
+        connect = new ConnectRestClient(cluster.connectUrl());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
+    }
+
+    public String bootstrapServers() {
+        return running().bootstrapServers();
+    }
+
+    public URI connectUrl() {
+        return running().connectUrl();
+    }
+
+    public KafkaTopics topics() {
+        running();
+        return topics;
+    }
+
+    public ConnectRestClient connect() {
+        running();
+        return connect;
+    }
+
+    private KafkaConnectCluster running() {
+        if (cluster == null) {
+            throw new IllegalStateException("The cluster is not running: register the extension on a static field "
+                    + "with @RegisterExtension and use it from test methods");
+        }
+        return cluster;
+    }
+
+    /** Options for the cluster; worker properties override the kit's defaults. */
+    public static final class Builder {
+        private final Map<String, String> workerOverrides = new HashMap<>();
+
+        public Builder workerProperty(String key, String value) {
+            workerOverrides.put(key, value);
+            return this;
+        }
+
+        public KafkaConnectExtension build() {
+            return new KafkaConnectExtension(workerOverrides);
+        }
+    }
+}
