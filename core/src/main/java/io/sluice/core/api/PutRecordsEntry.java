@@ -1,0 +1,5 @@
+package io.sluice.core.api;
+
+/** One PutRecords entry. {@code explicitHashKey} may be null. */
+public record PutRecordsEntry(String partitionKey, byte[] data, String explicitHashKey) {
+}

@@ -1,0 +1,6 @@
+package io.sluice.core.api;
+
+/** Kinesis {@code ScalingType} of UpdateShardCount. */
+public enum ScalingType {
+    UNIFORM_SCALING
+}

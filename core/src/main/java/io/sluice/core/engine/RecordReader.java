@@ -1,0 +1,234 @@
+package io.sluice.core.engine;
+
+import io.sluice.core.api.GetRecordsResult;
+import io.sluice.core.api.GetShardIteratorRequest;
+import io.sluice.core.api.ShardIteratorType;
+import io.sluice.core.api.StreamRecord;
+import io.sluice.core.error.ExpiredIteratorException;
+import io.sluice.core.error.InvalidArgumentException;
+import io.sluice.core.error.ProvisionedThroughputExceededException;
+import io.sluice.core.error.ResourceNotFoundException;
+import io.sluice.core.iterator.IteratorCodec;
+import io.sluice.core.iterator.ShardPosition;
+import io.sluice.core.log.LogReadResult;
+import io.sluice.core.log.LogRecord;
+import io.sluice.core.meta.ShardMetadata;
+import io.sluice.core.meta.StreamMetadata;
+import io.sluice.core.meta.StreamStatus;
+import io.sluice.core.seq.SequenceNumber;
+import io.sluice.core.seq.ShardSequenceNumbers;
+import io.sluice.core.stream.LiveStream;
+import io.sluice.core.stream.Shard;
+import io.sluice.core.stream.ShardIds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * GetShardIterator, GetRecords and waiting for records.
+ *
+ * <p>An iterator is a signed {@link ShardPosition} (see {@link IteratorCodec}); positions are log offsets, so a
+ * read is one {@code ShardLog.read}. Records older than the retention period are never returned, even before
+ * retention has deleted their segment: the trim horizon is the first offset whose timestamp is within
+ * retention. Thread-safe; no locks besides the per-shard throttle's.
+ */
+public final class RecordReader {
+
+    public static final long ITERATOR_TTL_MS = 300_000;
+    public static final int MAX_LIMIT = 10_000;
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.US).withZone(ZoneOffset.UTC);
+
+    private final StreamRegistry registry;
+    private final IteratorCodec codec;
+    private final String account;
+
+    public RecordReader(StreamRegistry registry, IteratorCodec codec) {
+        this.registry = registry;
+        this.codec = codec;
+        this.account = registry.config().accountId();
+    }
+
+    public String getShardIterator(GetShardIteratorRequest request) {
+        ShardIteratorType type = Validation.required("shardIteratorType", request.type());
+        Validation.required("shardId", request.shardId());
+        LiveStream stream = registry.resolveForData(request.stream());
+        StreamMetadata meta = stream.metadata();
+        OptionalInt index = ShardIds.parse(request.shardId());
+        String shardId = index.isPresent() ? ShardIds.format(index.getAsInt()) : request.shardId();
+        Shard shard = index.isPresent() ? stream.shard(index.getAsInt()) : null;
+        ShardMetadata shardMeta = index.isPresent() ? meta.shard(index.getAsInt()) : null;
+        if (shard == null || shardMeta == null) {
+            throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, meta.name(), account));
+        }
+        String seq = request.startingSequenceNumber();
+        boolean needsSeq = type == ShardIteratorType.AT_SEQUENCE_NUMBER || type == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
+        if (needsSeq != (seq != null)) {
+            throw new InvalidArgumentException("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER"
+                    + " and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. "
+                    + "Request specified " + type + " and " + (seq == null ? "no" : "also a") + " StartingSequenceNumber.");
+        }
+        long now = registry.config().clock().millis();
+        if (type == ShardIteratorType.AT_TIMESTAMP) {
+            if (request.timestampMs() == null) {
+                throw new InvalidArgumentException("Must specify timestampInMillis parameter for iterator of type "
+                        + "AT_TIMESTAMP. Current request has no timestamp parameter.");
+            }
+            if (request.timestampMs() > now) {
+                throw new InvalidArgumentException("The timestampInMillis parameter cannot be greater than the "
+                        + "currentTimestampInMillis. timestampInMillis: " + request.timestampMs()
+                        + ", currentTimestampInMillis: " + now);
+            }
+        }
+        if (!shard.throttle().tryAdmitIterator()) {
+            throw new ProvisionedThroughputExceededException(Messages.rateExceeded(shardId, meta.name(), account));
+        }
+        try {
+            long offset = switch (type) {
+                case TRIM_HORIZON -> trimHorizon(meta, shard);
+                case LATEST -> shardMeta.isOpen() ? shard.log().endOffset() : shardMeta.endOffset();
+                case AT_TIMESTAMP -> Math.max(trimHorizon(meta, shard), shard.log().offsetForTimestamp(request.timestampMs()));
+                case AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER -> {
+                    long at = decodeFor(meta, shardId, index.getAsInt(), seq).offset();
+                    if (type == ShardIteratorType.AFTER_SEQUENCE_NUMBER && at < Long.MAX_VALUE) {
+                        at++;
+                    }
+                    yield Math.max(trimHorizon(meta, shard), at);
+                }
+            };
+            if (!shardMeta.isOpen()) {
+                offset = Math.min(offset, shardMeta.endOffset());
+            }
+            return codec.encode(new ShardPosition(meta.name(), meta.createdMs(), shard.index(), offset, now));
+        } catch (IOException e) {
+            throw new UncheckedIOException("positioning in " + shardId + " of stream " + meta.name(), e);
+        }
+    }
+
+    private SequenceNumber decodeFor(StreamMetadata meta, String shardId, int index, String text) {
+        Optional<SequenceNumber> parsed = SequenceNumber.decode(text);
+        if (parsed.isEmpty()) {
+            throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in GetShardIterator on shard "
+                    + shardId + " in stream " + meta.name() + " under account " + account + " is invalid.");
+        }
+        SequenceNumber seq = parsed.get();
+        if (seq.shardIndex() != index) {
+            throw new InvalidArgumentException("Invalid StartingSequenceNumber. It encodes "
+                    + ShardIds.format((int) seq.shardIndex()) + ", while it was used in a call to a shard with " + shardId);
+        }
+        if (seq.streamCreatedMs() != meta.createdMs()) {
+            throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in GetShardIterator on shard "
+                    + shardId + " in stream " + meta.name() + " under account " + account
+                    + " is invalid because it did not come from this stream.");
+        }
+        return seq;
+    }
+
+    /** The first offset still within retention. */
+    long trimHorizon(StreamMetadata meta, Shard shard) throws IOException {
+        long cutoff = registry.config().clock().millis() - meta.retentionHours() * 3_600_000L;
+        return Math.max(shard.log().startOffset(), shard.log().offsetForTimestamp(cutoff));
+    }
+
+    public GetRecordsResult getRecords(String iterator, Integer limit) {
+        Validation.required("shardIterator", iterator);
+        Validation.length("shardIterator", iterator, 1, 512);
+        int max = limit == null ? MAX_LIMIT : Validation.range("limit", limit, 1, MAX_LIMIT);
+        long now = registry.config().clock().millis();
+        ShardPosition pos = decodeIterator(iterator, now);
+        LiveStream stream = registry.find(pos.streamName());
+        Shard shard = stream == null ? null : stream.shard(pos.shardIndex());
+        StreamMetadata meta = stream == null ? null : stream.metadata();
+        ShardMetadata shardMeta = meta == null ? null : meta.shard(pos.shardIndex());
+        String shardId = ShardIds.format(pos.shardIndex());
+        if (shard == null || shardMeta == null || meta.createdMs() != pos.streamCreatedMs()
+                || meta.status() == StreamStatus.DELETING) {
+            throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, pos.streamName(), account));
+        }
+        if (!shard.throttle().tryAdmitRead()) {
+            throw new ProvisionedThroughputExceededException(Messages.rateExceeded(shardId, meta.name(), account));
+        }
+        try {
+            Long end = shardMeta.endOffset();
+            long maxBytes = registry.config().limits().maxBytesPerRead();
+            long cutoff = now - meta.retentionHours() * 3_600_000L;
+            long from = Math.max(pos.offset(), shard.log().startOffset());
+            LogReadResult read = end != null && from >= end ? null : shard.log().read(from, max, maxBytes);
+            if (read != null && !read.records().isEmpty() && read.records().get(0).timestampMs() < cutoff) {
+                // Expired records not yet deleted by retention: skip to the trim horizon (rare, so not on every read).
+                from = Math.max(from, trimHorizon(meta, shard));
+                read = end != null && from >= end ? null : shard.log().read(from, max, maxBytes);
+            }
+            if (read == null) {
+                return new GetRecordsResult(List.of(), null, 0, ShardViews.children(meta, shard.index()));
+            }
+            List<StreamRecord> records = new ArrayList<>(read.records().size());
+            ShardSequenceNumbers sequences = new ShardSequenceNumbers(meta.createdMs(), shard.index());
+            long next = read.nextOffset();
+            for (LogRecord r : read.records()) {
+                if (end != null && r.offset() >= end) {
+                    next = end;
+                    break;
+                }
+                records.add(new StreamRecord(sequences.encode(r.offset()), r.timestampMs(), r.data(), r.partitionKey()));
+            }
+            // Cut by the byte cap: fewer records than asked although more exist, and too many bytes for one more
+            // record to fit (the second test keeps a concurrent append from looking like a cut).
+            boolean hitByteCap = read.records().size() < max && read.nextOffset() < shard.log().endOffset()
+                    && read.bytes() > maxBytes - RecordWriter.MAX_RECORD_BYTES;
+            shard.throttle().chargeRead(read.bytes(), hitByteCap);
+            long behind = 0;
+            if (next < shard.log().endOffset() && !records.isEmpty()) {
+                behind = Math.max(0, now - records.get(records.size() - 1).approximateArrivalTimestampMs());
+            }
+            if (end != null && next >= end) {
+                return new GetRecordsResult(records, null, behind, ShardViews.children(meta, shard.index()));
+            }
+            String nextIterator = codec.encode(new ShardPosition(pos.streamName(), pos.streamCreatedMs(),
+                    pos.shardIndex(), next, now));
+            return new GetRecordsResult(records, nextIterator, behind, List.of());
+        } catch (IOException e) {
+            if (stream.isRemoved() || stream.shard(pos.shardIndex()) == null) { // deleted, or removed by retention
+                throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, pos.streamName(), account));
+            }
+            throw new UncheckedIOException("reading " + shardId + " of stream " + meta.name(), e);
+        }
+    }
+
+    /**
+     * A future completed as soon as a GetRecords with this iterator would return a record (or the end of a closed
+     * shard); completed already when that is the case now. The waiting costs no thread: the shard completes the
+     * future on its next append. Enhanced fan-out pushes from here.
+     */
+    public CompletableFuture<Void> awaitRecords(String iterator) {
+        long now = registry.config().clock().millis();
+        ShardPosition pos = decodeIterator(iterator, now);
+        LiveStream stream = registry.find(pos.streamName());
+        Shard shard = stream == null ? null : stream.shard(pos.shardIndex());
+        if (shard == null || stream.metadata().createdMs() != pos.streamCreatedMs()) {
+            throw new ResourceNotFoundException(Messages.shardDoesNotExist(ShardIds.format(pos.shardIndex()),
+                    pos.streamName(), account));
+        }
+        return shard.awaitRecordAt(pos.offset());
+    }
+
+    private ShardPosition decodeIterator(String iterator, long now) {
+        ShardPosition pos = codec.decode(iterator)
+                .orElseThrow(() -> new InvalidArgumentException("Invalid ShardIterator."));
+        if (now - pos.issuedAtMs() > ITERATOR_TTL_MS) {
+            throw new ExpiredIteratorException("Iterator expired. The iterator was created at time "
+                    + AMZ_DATE.format(Instant.ofEpochMilli(pos.issuedAtMs())) + " while right now it is "
+                    + AMZ_DATE.format(Instant.ofEpochMilli(now)) + " which is further in the future than the "
+                    + "tolerated delay of " + ITERATOR_TTL_MS + " milliseconds.");
+        }
+        return pos;
+    }
+}

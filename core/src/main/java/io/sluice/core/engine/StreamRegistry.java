@@ -1,0 +1,329 @@
+package io.sluice.core.engine;
+
+import io.sluice.core.EngineConfig;
+import io.sluice.core.api.StreamRef;
+import io.sluice.core.error.InvalidArgumentException;
+import io.sluice.core.error.LimitExceededException;
+import io.sluice.core.error.ResourceInUseException;
+import io.sluice.core.error.ResourceNotFoundException;
+import io.sluice.core.hash.HashKeyRange;
+import io.sluice.core.hash.HashKeys;
+import io.sluice.core.limits.ShardThrottle;
+import io.sluice.core.log.LogRuntime;
+import io.sluice.core.log.ShardLog;
+import io.sluice.core.meta.MetadataStore;
+import io.sluice.core.meta.ShardMetadata;
+import io.sluice.core.meta.StreamMetadata;
+import io.sluice.core.meta.StreamMode;
+import io.sluice.core.meta.StreamStatus;
+import io.sluice.core.stream.LiveStream;
+import io.sluice.core.stream.Shard;
+import io.sluice.core.stream.ShardIds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streams of one engine by name: creation, lookup by name or ARN, deletion, and reopening everything from
+ * the data directory at start.
+ *
+ * <p>Thread-safety: lookups are lock-free (a concurrent sorted map); creation and deletion serialize on the
+ * registry (they are rare and must see a consistent shard count).
+ */
+public final class StreamRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
+
+    private final EngineConfig config;
+    private final MetadataStore store;
+    private final LogRuntime logRuntime;
+    private final NavigableMap<String, LiveStream> streams = new ConcurrentSkipListMap<>();
+
+    public StreamRegistry(EngineConfig config, MetadataStore store, LogRuntime logRuntime) {
+        this.config = config;
+        this.store = store;
+        this.logRuntime = logRuntime;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public MetadataStore store() {
+        return store;
+    }
+
+    /** Reopens every stream persisted in the data directory, finishing deletions that were due. */
+    public synchronized void recover() throws IOException {
+        long now = config.clock().millis();
+        int orphans = store.removeOrphanStreamDirs();
+        if (orphans > 0) {
+            LOG.info("removed {} stream directories without metadata (interrupted create or delete)", orphans);
+        }
+        for (StreamMetadata meta : store.readStreams()) {
+            if (meta.isDeletedAt(now)) {
+                store.deleteStreamDir(meta.id());
+                continue;
+            }
+            List<Shard> shards = openShards(meta.id(), meta.shards());
+            streams.put(meta.name(), new LiveStream(store, meta, shards));
+            LOG.debug("recovered stream {} ({} shards)", meta.name(), shards.size());
+        }
+    }
+
+    /** Opens (creating if needed) the log of a shard and wraps it. */
+    public Shard openShard(String streamId, ShardMetadata shard) throws IOException {
+        ShardLog log = ShardLog.open(store.shardDir(streamId, ShardIds.format(shard.index())), logRuntime);
+        return new Shard(shard.index(), log, new ShardThrottle(config.limits(), config.clock()), config.clock(),
+                !shard.isOpen());
+    }
+
+    private List<Shard> openShards(String streamId, List<ShardMetadata> shards) throws IOException {
+        List<Callable<Shard>> tasks = new ArrayList<>();
+        for (ShardMetadata s : shards) {
+            tasks.add(() -> openShard(streamId, s));
+        }
+        return Parallel.run(tasks);
+    }
+
+    /** CreateStream. */
+    public synchronized LiveStream create(String name, Integer shardCount, StreamMode mode, Map<String, String> tags) {
+        Validation.name("streamName", name);
+        StreamMode effectiveMode = mode == null ? StreamMode.PROVISIONED : mode;
+        int count;
+        if (effectiveMode == StreamMode.ON_DEMAND) {
+            count = config.onDemandInitialShards();
+        } else {
+            count = Validation.range("shardCount", shardCount, 1, 100_000);
+        }
+        Map<String, String> initialTags = tags == null ? Map.of() : tags;
+        Tags.validate(initialTags);
+        if (initialTags.size() > Tags.MAX_TAGS) {
+            throw Tags.tooMany(name, config.accountId());
+        }
+        long now = config.clock().millis();
+        LiveStream existing = streams.get(name);
+        if (existing != null) {
+            if (existing.metadata().isDeletedAt(now)) {
+                finishDeletion(existing);
+            } else {
+                throw new ResourceInUseException("Stream " + name + " under account " + config.accountId()
+                        + " already exists.");
+            }
+        }
+        int open = openShardCount();
+        if (open + count > config.openShardLimit()) {
+            throw new LimitExceededException(shardLimitMessage(count));
+        }
+        if (effectiveMode == StreamMode.ON_DEMAND && onDemandStreamCount() >= config.onDemandStreamLimit()) {
+            throw new LimitExceededException("This request would exceed the on-demand stream limit of "
+                    + config.onDemandStreamLimit() + " for the account " + config.accountId() + " in "
+                    + config.region() + ".");
+        }
+        String id = store.newStreamId();
+        List<ShardMetadata> shardMetas = new ArrayList<>();
+        List<HashKeyRange> ranges = HashKeys.uniformRanges(count);
+        for (int i = 0; i < count; i++) {
+            shardMetas.add(ShardMetadata.open(i, null, null, ranges.get(i), now));
+        }
+        long createdUntil = now + config.createDelay().toMillis();
+        StreamMetadata meta = new StreamMetadata(id, name, now, StreamStatus.CREATING, createdUntil, effectiveMode,
+                24, initialTags, shardMetas, count, List.of(), List.of(), "NONE", null, List.of(), Map.of());
+        try {
+            List<Shard> shards = openShards(id, shardMetas);
+            LiveStream stream = new LiveStream(store, meta, shards);
+            store.writeStream(meta);
+            streams.put(name, stream);
+            return stream;
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating stream " + name, e);
+        }
+    }
+
+    /** The AWS text for exceeding the open shard limit by adding {@code additional} shards. */
+    public String shardLimitMessage(int additional) {
+        return "This request would exceed the shard limit for the account " + config.accountId() + " in "
+                + config.region() + ". Current limit of shards is " + config.openShardLimit()
+                + ". Number of additional shards that would have resulted from this request: " + additional
+                + ". Refer to the AWS Service Limits page (https://docs.aws.amazon.com/general/latest/gr/"
+                + "aws_service_limits.html) for current limits and how to request higher limits.";
+    }
+
+    /** DeleteStream: immediate with a zero delete delay, else DELETING until the delay passes. */
+    public synchronized void delete(StreamRef ref, boolean enforceConsumerDeletion) {
+        LiveStream stream = resolve(ref);
+        long now = config.clock().millis();
+        stream.controlLock().lock();
+        try {
+            StreamMetadata meta = stream.metadata();
+            if (meta.status() == StreamStatus.DELETING) {
+                throw new ResourceNotFoundException(Messages.streamNotFound(meta.name(), config.accountId()));
+            }
+            boolean hasConsumers = meta.consumers().stream().anyMatch(c -> c.statusAt(now) != null);
+            if (hasConsumers && !enforceConsumerDeletion) {
+                throw new ResourceInUseException("Stream " + meta.name() + " under account " + config.accountId()
+                        + " has registered consumers. Deregister them or set EnforceConsumerDeletion.");
+            }
+            if (config.deleteDelay().isZero()) {
+                finishDeletion(stream);
+            } else {
+                stream.commit(meta.withStatus(StreamStatus.DELETING, now + config.deleteDelay().toMillis()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting stream " + stream.name(), e);
+        } finally {
+            stream.controlLock().unlock();
+        }
+    }
+
+    /** Removes a stream now: closes its logs and deletes its directory. */
+    synchronized void finishDeletion(LiveStream stream) {
+        streams.remove(stream.name(), stream);
+        stream.markRemoved();
+        for (Shard s : stream.shards()) {
+            try {
+                s.log().close();
+            } catch (IOException e) {
+                LOG.warn("closing log of {} in deleted stream {}", s.id(), stream.name(), e);
+            }
+        }
+        try {
+            store.deleteStreamDir(stream.metadata().id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting the directory of stream " + stream.name(), e);
+        }
+    }
+
+    /** Finishes every deletion whose delay has passed. */
+    public void finishDueDeletions() {
+        long now = config.clock().millis();
+        for (LiveStream s : streams.values()) {
+            if (s.metadata().isDeletedAt(now)) {
+                finishDeletion(s);
+            }
+        }
+    }
+
+    /** The stream a request names (any status but finished deletion); ResourceNotFoundException otherwise. */
+    public LiveStream resolve(StreamRef ref) {
+        String name = nameOf(ref);
+        LiveStream stream = streams.get(name);
+        if (stream == null || stream.isRemoved()) {
+            throw new ResourceNotFoundException(Messages.streamNotFound(name, config.accountId()));
+        }
+        if (stream.metadata().isDeletedAt(config.clock().millis())) {
+            finishDeletion(stream);
+            throw new ResourceNotFoundException(Messages.streamNotFound(name, config.accountId()));
+        }
+        return stream;
+    }
+
+    /** A stream that accepts reads and writes (ACTIVE or UPDATING); ResourceNotFoundException otherwise. */
+    public LiveStream resolveForData(StreamRef ref) {
+        LiveStream stream = resolve(ref);
+        StreamStatus status = stream.metadata().statusAt(config.clock().millis());
+        if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
+            throw new ResourceNotFoundException(Messages.streamNotFound(stream.name(), config.accountId()));
+        }
+        return stream;
+    }
+
+    /** A live stream by exact name, or null (no validation; used by iterators). */
+    public LiveStream find(String name) {
+        LiveStream s = streams.get(name);
+        return s == null || s.isRemoved() ? null : s;
+    }
+
+    /** The stream name a reference designates, validating the name and the ARN. */
+    public String nameOf(StreamRef ref) {
+        if (ref == null || (ref.name() == null && ref.arn() == null)) {
+            throw new InvalidArgumentException("Either StreamName or StreamARN should be provided.");
+        }
+        String fromArn = null;
+        if (ref.arn() != null) {
+            fromArn = nameFromArn(ref.arn());
+        }
+        if (ref.name() != null) {
+            Validation.name("streamName", ref.name());
+            if (fromArn != null && !fromArn.equals(ref.name())) {
+                throw new InvalidArgumentException("StreamARN " + ref.arn()
+                        + " and StreamName " + ref.name() + " do not refer to the same stream.");
+            }
+            return ref.name();
+        }
+        return fromArn;
+    }
+
+    private String nameFromArn(String arn) {
+        String prefix = "arn:aws:kinesis:" + config.region() + ":" + config.accountId() + ":stream/";
+        if (!arn.matches("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+") || arn.length() > 2048) {
+            throw Validation.error("streamARN", arn,
+                    "satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+        }
+        if (!arn.startsWith(prefix)) {
+            throw new ResourceNotFoundException("Stream " + arn + " not found.");
+        }
+        String name = arn.substring(prefix.length());
+        Validation.name("streamName", name);
+        return name;
+    }
+
+    /** Streams in name order, including those CREATING or DELETING. */
+    public Collection<LiveStream> all() {
+        return streams.values();
+    }
+
+    /** Streams with names after {@code exclusiveStart} (null: from the first), in name order. */
+    public Collection<LiveStream> after(String exclusiveStart) {
+        return exclusiveStart == null ? streams.values() : streams.tailMap(exclusiveStart, false).values();
+    }
+
+    public int openShardCount() {
+        int n = 0;
+        for (LiveStream s : streams.values()) {
+            n += s.metadata().openShards().size();
+        }
+        return n;
+    }
+
+    public int onDemandStreamCount() {
+        int n = 0;
+        for (LiveStream s : streams.values()) {
+            if (s.metadata().mode() == StreamMode.ON_DEMAND) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Closes every shard log (not the runtime). */
+    public synchronized void closeAll() {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (LiveStream stream : streams.values()) {
+            for (Shard s : stream.shards()) {
+                tasks.add(() -> {
+                    try {
+                        s.log().close();
+                    } catch (IOException e) {
+                        LOG.warn("closing log of {} in stream {}", s.id(), stream.name(), e);
+                    }
+                    return null;
+                });
+            }
+        }
+        try {
+            Parallel.run(tasks);
+        } catch (IOException e) {
+            LOG.warn("closing shard logs", e);
+        }
+        streams.clear();
+    }
+}

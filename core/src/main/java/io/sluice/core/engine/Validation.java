@@ -1,0 +1,73 @@
+package io.sluice.core.engine;
+
+import io.sluice.core.error.ValidationException;
+import java.util.regex.Pattern;
+
+/**
+ * Field constraints of the Kinesis API model, checked with AWS's wording:
+ * {@code 1 validation error detected: Value 'x' at 'streamName' failed to satisfy constraint: Member must ...}.
+ * The server validates requests declaratively before calling the engine; the engine checks again so it is safe
+ * on its own. Stateless.
+ */
+public final class Validation {
+
+    public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+
+    private Validation() {
+    }
+
+    public static ValidationException error(String field, Object value, String constraint) {
+        return new ValidationException("1 validation error detected: Value '" + value + "' at '" + field
+                + "' failed to satisfy constraint: Member must " + constraint);
+    }
+
+    /** Stream and consumer names: 1..128 characters of {@code [a-zA-Z0-9_.-]}. */
+    public static String name(String field, String value) {
+        if (value == null) {
+            throw error(field, null, "not be null");
+        }
+        if (value.isEmpty()) {
+            throw error(field, value, "have length greater than or equal to 1");
+        }
+        if (value.length() > 128) {
+            throw error(field, value, "have length less than or equal to 128");
+        }
+        if (!NAME.matcher(value).matches()) {
+            throw error(field, value, "satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+        return value;
+    }
+
+    public static int range(String field, Integer value, int min, int max) {
+        if (value == null) {
+            throw error(field, null, "not be null");
+        }
+        if (value < min) {
+            throw error(field, value, "have value greater than or equal to " + min);
+        }
+        if (value > max) {
+            throw error(field, value, "have value less than or equal to " + max);
+        }
+        return value;
+    }
+
+    public static String length(String field, String value, int min, int max) {
+        if (value == null) {
+            throw error(field, null, "not be null");
+        }
+        if (value.length() < min) {
+            throw error(field, value, "have length greater than or equal to " + min);
+        }
+        if (value.length() > max) {
+            throw error(field, value, "have length less than or equal to " + max);
+        }
+        return value;
+    }
+
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw error(field, null, "not be null");
+        }
+        return value;
+    }
+}

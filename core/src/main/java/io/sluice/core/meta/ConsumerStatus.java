@@ -1,0 +1,8 @@
+package io.sluice.core.meta;
+
+/** Kinesis {@code ConsumerStatus}. */
+public enum ConsumerStatus {
+    CREATING,
+    DELETING,
+    ACTIVE
+}

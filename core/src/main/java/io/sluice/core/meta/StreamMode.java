@@ -1,0 +1,7 @@
+package io.sluice.core.meta;
+
+/** Kinesis {@code StreamModeDetails.StreamMode}. */
+public enum StreamMode {
+    PROVISIONED,
+    ON_DEMAND
+}

@@ -1,0 +1,9 @@
+package io.sluice.core.meta;
+
+/** Kinesis {@code StreamStatus}. */
+public enum StreamStatus {
+    CREATING,
+    DELETING,
+    ACTIVE,
+    UPDATING
+}

@@ -1,0 +1,31 @@
+package io.sluice.core.seq;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The sequence numbers of one shard of one stream, for the read and write paths that encode one per record.
+ *
+ * <p>Every number of a shard shares its first 26 digits (version, stream creation time, shard index), so they
+ * are formatted once here and each {@link #encode(long)} only writes the 19 offset digits. The text is exactly
+ * {@code new SequenceNumber(streamCreatedMs, shardIndex, offset).encode()}.
+ *
+ * <p>Not thread-safe: it formats into one reusable buffer (the {@code String} copies it anyway), so make one per
+ * append or read, on the thread doing it.
+ */
+public final class ShardSequenceNumbers {
+
+    private final byte[] text; // the shard's 26-digit prefix, then the offset digits of the last number encoded
+
+    public ShardSequenceNumbers(long streamCreatedMs, long shardIndex) {
+        this.text = new SequenceNumber(streamCreatedMs, shardIndex, 0).encode().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The sequence number of the record at {@code offset} in this shard. */
+    public String encode(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+        }
+        SequenceNumber.putDigits(text, SequenceNumber.LENGTH, SequenceNumber.LENGTH - SequenceNumber.OFFSET_START, offset);
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+}
