@@ -1,0 +1,148 @@
+package io.sluice.server;
+
+import io.sluice.core.log.FsyncPolicy;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything {@code sluice-server} can be told, from flags or a properties file with the same names
+ * ({@code port=4567}, {@code data-dir=...}). Immutable; {@link #defaults()} is a loopback server for local use.
+ *
+ * @param host            address to bind; loopback by default
+ * @param port            0 picks a free port
+ * @param dataDir         streams, shard logs and keys
+ * @param region          region in ARNs
+ * @param accountId       12-digit account in ARNs
+ * @param limitsOn        Kinesis's per-shard throughput limits ({@code --limits kinesis}) or none ({@code off})
+ * @param fsync           {@code always}: acknowledged = on disk; {@code interval}: synced every N ms
+ * @param auth            {@code open} (any well-formed SigV4) or {@code sigv4} (verified against authConfig)
+ * @param authConfig      users, keys and policies for {@code sigv4}
+ * @param tlsCert         PEM certificate chain; with {@code tlsKey} the port speaks TLS (h2 via ALPN, HTTP/1.1)
+ * @param tlsKey          PEM PKCS#8 private key
+ * @param maxRequestBytes larger request bodies are answered 413
+ * @param workerThreads   requests served at once
+ * @param maxQueued       requests waiting beyond those; more are answered 503
+ */
+public record ServerConfig(String host, int port, Path dataDir, String region, String accountId, boolean limitsOn,
+                           FsyncPolicy fsync, AuthMode auth, Path authConfig, Path tlsCert, Path tlsKey,
+                           int maxRequestBytes, int workerThreads, int maxQueued) {
+
+    /** How requests are authenticated. */
+    public enum AuthMode {
+        OPEN, SIGV4;
+
+        static AuthMode parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("auth '" + text + "' is not one of: open, sigv4", e);
+            }
+        }
+    }
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+    }
+
+    /** Checks the rules that span settings, once all are applied; returns this. */
+    public ServerConfig validated() {
+        if (auth == AuthMode.SIGV4 && authConfig == null) {
+            throw new IllegalArgumentException("auth sigv4 needs an auth config file (--auth-config FILE)");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
+        }
+        return this;
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", true,
+                FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024,
+                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 1024);
+    }
+
+    public ServerConfig withHost(String h) {
+        return new ServerConfig(h, port, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(host, p, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withDataDir(Path d) {
+        return new ServerConfig(host, port, d, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withRegion(String r) {
+        return new ServerConfig(host, port, dataDir, r, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withAccountId(String a) {
+        return new ServerConfig(host, port, dataDir, region, a, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withLimits(boolean on) {
+        return new ServerConfig(host, port, dataDir, region, accountId, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withFsync(FsyncPolicy f) {
+        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withAuth(AuthMode mode, Path config) {
+        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withTls(Path cert, Path key) {
+        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withMaxRequestBytes(int bytes) {
+        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withWorkers(int threads, int queued) {
+        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, threads, queued);
+    }
+
+    /** Applies one setting by its flag / properties name; unknown names and bad values are errors naming both. */
+    public ServerConfig with(String name, String value) {
+        try {
+            return switch (name) {
+                case "host" -> withHost(value);
+                case "port" -> withPort(Integer.parseInt(value));
+                case "data-dir" -> withDataDir(Path.of(value));
+                case "region" -> withRegion(value);
+                case "account-id" -> withAccountId(value);
+                case "limits" -> withLimits(parseLimits(value));
+                case "fsync" -> withFsync(FsyncPolicy.parse(value));
+                case "auth" -> new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync,
+                        AuthMode.parse(value), authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+                case "auth-config" -> new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth,
+                        Path.of(value), tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+                case "tls-cert" -> new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth,
+                        authConfig, Path.of(value), tlsKey, maxRequestBytes, workerThreads, maxQueued);
+                case "tls-key" -> new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth,
+                        authConfig, tlsCert, Path.of(value), maxRequestBytes, workerThreads, maxQueued);
+                case "max-request-bytes" -> withMaxRequestBytes(Integer.parseInt(value));
+                case "worker-threads" -> withWorkers(Integer.parseInt(value), maxQueued);
+                default -> throw new IllegalArgumentException("unknown setting '" + name + "'");
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + value + "' is not a number", e);
+        }
+    }
+
+    private static boolean parseLimits(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "kinesis", "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("limits '" + value + "' is not one of: kinesis, off");
+        };
+    }
+}

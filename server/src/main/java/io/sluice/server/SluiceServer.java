@@ -1,0 +1,117 @@
+package io.sluice.server;
+
+import io.sluice.core.EngineConfig;
+import io.sluice.core.StreamEngine;
+import io.sluice.core.limits.ThroughputLimits;
+import io.sluice.server.actions.KinesisActions;
+import io.sluice.server.auth.AccessControl;
+import io.sluice.server.auth.Authenticator;
+import io.sluice.server.auth.Authorizer;
+import io.sluice.server.auth.PolicyAccessControl;
+import io.sluice.server.auth.StoredResourcePolicies;
+import io.sluice.server.auth.OpenAuthenticator;
+import io.sluice.server.auth.SigV4Authenticator;
+import io.sluice.server.auth.UserDirectory;
+import io.sluice.server.netty.NettyServer;
+import io.sluice.server.netty.TlsContexts;
+import io.sluice.server.protocol.RequestProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Sluice server: the stream engine on its data directory behind the Kinesis protocol on one port.
+ * {@link #close()} stops accepting, lets in-flight requests finish, then syncs and closes the engine.
+ */
+public final class SluiceServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SluiceServer.class);
+
+    private final ServerConfig config;
+    private final StreamEngine engine;
+    private final NettyServer netty;
+
+    private SluiceServer(ServerConfig config, StreamEngine engine, NettyServer netty) {
+        this.config = config;
+        this.engine = engine;
+        this.netty = netty;
+    }
+
+    public static SluiceServer start(ServerConfig config) {
+        config.validated();
+        UserDirectory users = config.auth() == ServerConfig.AuthMode.SIGV4 ? UserDirectory.load(config.authConfig()) : null;
+        StreamEngine engine;
+        try {
+            engine = StreamEngine.open(engineConfig(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the data directory " + config.dataDir(), e);
+        }
+        try {
+            RequestProcessor processor = users == null
+                    ? new RequestProcessor(KinesisActions.registry(engine), new OpenAuthenticator(), AccessControl.ALLOW_ALL)
+                    : new RequestProcessor(KinesisActions.registry(engine), sigV4(users),
+                            new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine)));
+            NettyServer netty = new NettyServer(new NettyServer.Settings(config.host(), config.port(),
+                    config.maxRequestBytes(), config.workerThreads(), config.maxQueued(),
+                    config.tlsCert() == null ? null : TlsContexts.forServer(config.tlsCert(), config.tlsKey())),
+                    processor);
+            if (config.auth() == ServerConfig.AuthMode.OPEN) {
+                log.warn("Authentication is open: any well-formed SigV4 request is accepted. "
+                        + "Use --auth sigv4 --auth-config FILE to check signatures and policies.");
+            }
+            return new SluiceServer(config, engine, netty);
+        } catch (InterruptedException e) {
+            engine.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while binding " + config.host() + ":" + config.port(), e);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    private static EngineConfig engineConfig(ServerConfig config) {
+        EngineConfig defaults = EngineConfig.defaults(config.dataDir());
+        return defaults
+                .withRegion(config.region())
+                .withAccountId(config.accountId())
+                .withClock(Clock.systemUTC())
+                .withLimits(config.limitsOn() ? ThroughputLimits.KINESIS : ThroughputLimits.OFF)
+                .withLog(defaults.log().withFsync(config.fsync()));
+    }
+
+    private static Authenticator sigV4(UserDirectory users) {
+        return new SigV4Authenticator(key -> {
+            UserDirectory.User user = users.byAccessKey(key);
+            return user == null ? null : user.credentials();
+        }, Clock.systemUTC());
+    }
+
+    public InetSocketAddress address() {
+        return netty.address();
+    }
+
+    /** The endpoint clients use, e.g. {@code http://127.0.0.1:4567}. */
+    public URI endpoint() {
+        InetSocketAddress address = address();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return URI.create((config.tlsCert() == null ? "http" : "https") + "://" + host + ":" + address.getPort());
+    }
+
+    public StreamEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        try {
+            netty.close();
+        } finally {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.sluice.server.actions;
+
+import io.sluice.core.StreamEngine;
+import io.sluice.core.api.ConsumerDescription;
+import io.sluice.core.api.ListConsumersResult;
+import io.sluice.server.protocol.RequestContext;
+import io.sluice.server.validation.Fields;
+import io.sluice.server.validation.Shape;
+import io.sluice.server.validation.Shape.StructShape;
+import io.sluice.server.validation.Shapes;
+import java.util.Map;
+
+/** Register, Describe, List and DeregisterStreamConsumer: the enhanced fan-out consumer registry. */
+final class StreamConsumers extends EngineAction {
+
+    private enum Kind { REGISTER, DESCRIBE, LIST, DEREGISTER }
+
+    private static final Shape CONSUMER_NAME = Shapes.STREAM_NAME.required();
+    private static final Shape OPTIONAL_CONSUMER_NAME = Shapes.STREAM_NAME.optional();
+    private static final Shape CONSUMER_ARN = Shapes.CONSUMER_ARN.optional();
+
+    private final Kind kind;
+
+    private StreamConsumers(StreamEngine engine, Kind kind, String name, StructShape input) {
+        super(engine, name, input);
+        this.kind = kind;
+    }
+
+    static StreamConsumers register(StreamEngine engine) {
+        return new StreamConsumers(engine, Kind.REGISTER, "RegisterStreamConsumer", Shapes.struct(
+                "ConsumerName", CONSUMER_NAME,
+                "StreamARN", Members.REQUIRED_STREAM_ARN));
+    }
+
+    static StreamConsumers describe(StreamEngine engine) {
+        return new StreamConsumers(engine, Kind.DESCRIBE, "DescribeStreamConsumer", Shapes.struct(
+                "ConsumerARN", CONSUMER_ARN,
+                "ConsumerName", OPTIONAL_CONSUMER_NAME,
+                "StreamARN", Members.STREAM_ARN));
+    }
+
+    static StreamConsumers list(StreamEngine engine) {
+        return new StreamConsumers(engine, Kind.LIST, "ListStreamConsumers", Shapes.struct(
+                "MaxResults", Shapes.integer(1L, 10000L),
+                "NextToken", Shapes.NEXT_TOKEN.optional(),
+                "StreamARN", Members.REQUIRED_STREAM_ARN,
+                "StreamCreationTimestamp", Shapes.timestamp()));
+    }
+
+    static StreamConsumers deregister(StreamEngine engine) {
+        return new StreamConsumers(engine, Kind.DEREGISTER, "DeregisterStreamConsumer", Shapes.struct(
+                "ConsumerARN", CONSUMER_ARN,
+                "ConsumerName", OPTIONAL_CONSUMER_NAME,
+                "StreamARN", Members.STREAM_ARN));
+    }
+
+    @Override
+    public String resource(Fields request) {
+        String consumerArn = request.string("ConsumerARN");
+        if (consumerArn != null) {
+            return consumerArn;
+        }
+        String streamArn = request.string("StreamARN");
+        String consumerName = request.string("ConsumerName");
+        return kind == Kind.LIST || consumerName == null ? streamArn : streamArn + "/consumer/" + consumerName + ":*";
+    }
+
+    @Override
+    public Map<String, Object> execute(Fields request, RequestContext context) {
+        String streamArn = request.string("StreamARN");
+        return switch (kind) {
+            case REGISTER -> Wire.struct("Consumer",
+                    Wire.consumer(engine.registerStreamConsumer(streamArn, request.string("ConsumerName")), false));
+            case DESCRIBE -> {
+                ConsumerDescription consumer = engine.describeStreamConsumer(streamArn,
+                        request.string("ConsumerName"), request.string("ConsumerARN"));
+                yield Wire.struct("ConsumerDescription", Wire.consumer(consumer, true));
+            }
+            case LIST -> {
+                ListConsumersResult result = engine.listStreamConsumers(streamArn, request.integer("MaxResults"),
+                        request.string("NextToken"));
+                yield Wire.struct(
+                        "Consumers", result.consumers().stream().map(c -> Wire.consumer(c, false)).toList(),
+                        "NextToken", result.nextToken());
+            }
+            case DEREGISTER -> {
+                engine.deregisterStreamConsumer(streamArn, request.string("ConsumerName"), request.string("ConsumerARN"));
+                yield Map.of();
+            }
+        };
+    }
+}

@@ -1,0 +1,12 @@
+package io.sluice.server.auth;
+
+import io.sluice.server.protocol.KinesisRequest;
+
+/**
+ * Decides who sent a request, or rejects it with one of AWS's authentication errors
+ * (MissingAuthenticationToken, IncompleteSignature, InvalidSignature, UnrecognizedClient).
+ */
+public interface Authenticator {
+
+    Principal authenticate(KinesisRequest request);
+}

@@ -1,0 +1,64 @@
+package io.sluice.server.auth;
+
+import io.sluice.server.protocol.ErrorType;
+import io.sluice.server.protocol.KinesisException;
+import java.util.List;
+
+/**
+ * Decides whether a principal may perform {@code kinesis:<Action>} on a resource ARN, as IAM does: an explicit
+ * Deny in any applicable policy wins; otherwise an Allow in the user's identity policies or in the resource's
+ * policy grants; otherwise the request is denied. Thread-safe.
+ */
+public final class Authorizer {
+
+    private final String accountId;
+
+    public Authorizer(String accountId) {
+        this.accountId = accountId;
+    }
+
+    /** The ARN IAM would show for a user of this account. */
+    public String userArn(String userName) {
+        return "arn:aws:iam::" + accountId + ":user/" + userName;
+    }
+
+    /**
+     * @param identityPolicies the user's policies
+     * @param resourcePolicy   the stream's resource policy, or {@code null}
+     * @throws KinesisException {@code AccessDeniedException} worded as AWS words it
+     */
+    public void authorize(String userName, List<Policy> identityPolicies, Policy resourcePolicy, String action,
+                          String resource) {
+        String iamAction = "kinesis:" + action;
+        String userArn = userArn(userName);
+        boolean allowed = false;
+        for (Policy policy : identityPolicies) {
+            for (Statement statement : policy.statements()) {
+                if (statement.applies(iamAction, resource)) {
+                    if (!statement.allow()) {
+                        throw denied(userArn, iamAction, resource, "with an explicit deny in an identity-based policy");
+                    }
+                    allowed = true;
+                }
+            }
+        }
+        if (resourcePolicy != null) {
+            for (Statement statement : resourcePolicy.statements()) {
+                if (statement.appliesTo(userArn) && statement.applies(iamAction, resource)) {
+                    if (!statement.allow()) {
+                        throw denied(userArn, iamAction, resource, "with an explicit deny in a resource-based policy");
+                    }
+                    allowed = true;
+                }
+            }
+        }
+        if (!allowed) {
+            throw denied(userArn, iamAction, resource, "because no identity-based policy allows the " + iamAction + " action");
+        }
+    }
+
+    private static KinesisException denied(String userArn, String action, String resource, String reason) {
+        return new KinesisException(ErrorType.ACCESS_DENIED, "User: " + userArn + " is not authorized to perform: "
+                + action + " on resource: " + resource + " " + reason);
+    }
+}

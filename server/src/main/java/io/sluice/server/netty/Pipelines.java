@@ -1,0 +1,83 @@
+package io.sluice.server.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslHandler;
+import io.sluice.server.protocol.RequestProcessor;
+import java.util.concurrent.Executor;
+
+/**
+ * Assembles the handlers for each protocol; every variant ends in the same aggregator and
+ * {@link RequestHandler}, so HTTP/1.1, h2c and TLS requests are served identically.
+ */
+final class Pipelines {
+
+    private final RequestProcessor processor;
+    private final Executor workers;
+    private final int maxRequestBytes;
+    private final ResponseWriter writer = new ResponseWriter();
+
+    Pipelines(RequestProcessor processor, Executor workers, int maxRequestBytes) {
+        this.processor = processor;
+        this.workers = workers;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    void http1(ChannelPipeline pipeline) {
+        pipeline.addLast(new HttpServerCodec());
+        pipeline.addLast(new HttpServerKeepAliveHandler());
+        pipeline.addLast(new BoundedAggregator(maxRequestBytes, writer));
+        pipeline.addLast(new RequestHandler(processor, workers, writer));
+        pipeline.addLast(ConnectionErrorHandler.INSTANCE);
+    }
+
+    void http2(ChannelPipeline pipeline) {
+        pipeline.addLast(Http2FrameCodecBuilder.forServer()
+                .initialSettings(Http2Settings.defaultSettings().maxHeaderListSize(64 * 1024))
+                .build());
+        pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel stream) {
+                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+                stream.pipeline().addLast(new BoundedAggregator(maxRequestBytes, writer));
+                stream.pipeline().addLast(new RequestHandler(processor, workers, writer));
+                stream.pipeline().addLast(ConnectionErrorHandler.INSTANCE);
+            }
+        }));
+        pipeline.addLast(ConnectionErrorHandler.INSTANCE);
+    }
+
+    /**
+     * After a TLS handshake: what ALPN chose, or — when the client offered no ALPN, as the AWS SDK's async client
+     * does by default ("assume protocol") — whatever its first bytes say, as on a cleartext connection.
+     */
+    ApplicationProtocolNegotiationHandler alpn() {
+        return new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+            @Override
+            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                boolean negotiated = ctx.pipeline().get(SslHandler.class).applicationProtocol() != null;
+                if (!negotiated) {
+                    ctx.pipeline().addLast(detector());
+                } else if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                    http2(ctx.pipeline());
+                } else {
+                    http1(ctx.pipeline());
+                }
+            }
+        };
+    }
+
+    ProtocolDetector detector() {
+        return new ProtocolDetector(this);
+    }
+}

@@ -1,0 +1,39 @@
+package io.sluice.server.netty;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.sluice.server.protocol.ContentType;
+import io.sluice.server.protocol.ErrorResponses;
+import io.sluice.server.protocol.KinesisException;
+import io.sluice.server.protocol.KinesisResponse;
+import java.util.UUID;
+
+/** Puts a {@link KinesisResponse} on the wire with the headers every Kinesis response carries. */
+final class ResponseWriter {
+
+    static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+
+    ChannelFuture write(ChannelHandlerContext ctx, String requestId, KinesisResponse response) {
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        http.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length)
+                .set(REQUEST_ID_HEADER, requestId);
+        return ctx.writeAndFlush(http);
+    }
+
+    /** An error for a request that never reached the protocol layer (e.g. too large to read). */
+    ChannelFuture writeError(ChannelHandlerContext ctx, HttpMessage request, KinesisException error) {
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        ContentType format = ContentType.fromHeader(contentType).orElse(ContentType.JSON);
+        return write(ctx, UUID.randomUUID().toString(), ErrorResponses.of(format, error));
+    }
+}

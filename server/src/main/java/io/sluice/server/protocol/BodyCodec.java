@@ -1,0 +1,108 @@
+package io.sluice.server.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Reads request bodies into a JSON tree and writes response trees, in JSON 1.1 or CBOR 1.1.
+ *
+ * <p>A response tree is made of {@code Map<String, ?>} (structures, written in iteration order), collections,
+ * strings, numbers, booleans, {@code byte[]} (base64 in JSON, a byte string in CBOR) and {@link Instant}
+ * (epoch seconds with millisecond fraction in JSON; in CBOR, tag 1 around integer epoch milliseconds — what the
+ * AWS SDKs expect, unlike RFC 8949's seconds). {@code null} map values are omitted. Thread-safe.
+ */
+public final class BodyCodec {
+
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    private static final CBORFactory CBOR_FACTORY = new CBORFactory();
+    private static final ObjectMapper JSON_MAPPER = new ObjectMapper(JSON_FACTORY);
+    private static final ObjectMapper CBOR_MAPPER = new ObjectMapper(CBOR_FACTORY);
+
+    private BodyCodec() {
+    }
+
+    /** The body as a tree; a body that is not one well-formed document is a {@code SerializationException}. */
+    public static JsonNode read(ContentType type, byte[] body) {
+        try {
+            JsonNode tree = (type == ContentType.CBOR ? CBOR_MAPPER : JSON_MAPPER).readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw new KinesisException(ErrorType.SERIALIZATION, "The request body is empty");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new KinesisException(ErrorType.SERIALIZATION, "The request body is not valid "
+                    + (type == ContentType.CBOR ? "CBOR" : "JSON") + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] write(ContentType type, Map<String, ?> tree) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = (type == ContentType.CBOR ? CBOR_FACTORY : JSON_FACTORY).createGenerator(out)) {
+            writeValue(generator, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode a response", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getValue() != null) {
+                    generator.writeFieldName((String) entry.getKey());
+                    writeValue(generator, entry.getValue());
+                }
+            }
+            generator.writeEndObject();
+        } else if (value instanceof Collection<?> collection) {
+            generator.writeStartArray();
+            for (Object element : collection) {
+                writeValue(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof byte[] bytes) {
+            generator.writeBinary(bytes);
+        } else if (value instanceof Instant instant) {
+            writeTimestamp(generator, instant);
+        } else if (value instanceof Enum<?> constant) {
+            generator.writeString(constant.name());
+        } else {
+            throw new IllegalArgumentException("Cannot encode " + value.getClass().getName() + " in a response");
+        }
+    }
+
+    private static void writeTimestamp(JsonGenerator generator, Instant instant) throws IOException {
+        long millis = instant.toEpochMilli();
+        if (generator instanceof CBORGenerator cbor) {
+            cbor.writeTag(1);
+            cbor.writeNumber(millis);
+        } else {
+            generator.writeNumber(BigDecimal.valueOf(millis, 3));
+        }
+    }
+}

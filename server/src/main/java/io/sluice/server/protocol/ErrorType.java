@@ -1,0 +1,50 @@
+package io.sluice.server.protocol;
+
+/** The error types a Kinesis endpoint answers with, and the HTTP status each carries. */
+public enum ErrorType {
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
+    RESOURCE_IN_USE("ResourceInUseException", 400),
+    LIMIT_EXCEEDED("LimitExceededException", 400),
+    INVALID_ARGUMENT("InvalidArgumentException", 400),
+    PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400),
+    EXPIRED_ITERATOR("ExpiredIteratorException", 400),
+    EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", 400),
+    VALIDATION("ValidationException", 400),
+    ACCESS_DENIED("AccessDeniedException", 400),
+    SERIALIZATION("SerializationException", 400),
+    UNKNOWN_OPERATION("UnknownOperationException", 400),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403),
+    INCOMPLETE_SIGNATURE("IncompleteSignatureException", 403),
+    INVALID_SIGNATURE("InvalidSignatureException", 403),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException", 403),
+    REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
+    SERVICE_UNAVAILABLE("ServiceUnavailableException", 503),
+    INTERNAL_FAILURE("InternalFailureException", 500);
+
+    private final String wireName;
+    private final int httpStatus;
+
+    ErrorType(String wireName, int httpStatus) {
+        this.wireName = wireName;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The {@code __type} on the wire, e.g. {@code ResourceNotFoundException}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The type with this wire name; an unknown name is an internal failure, never a guess. */
+    public static ErrorType fromWireName(String wireName) {
+        for (ErrorType type : values()) {
+            if (type.wireName.equals(wireName)) {
+                return type;
+            }
+        }
+        return INTERNAL_FAILURE;
+    }
+}

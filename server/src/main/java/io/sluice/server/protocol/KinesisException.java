@@ -1,0 +1,19 @@
+package io.sluice.server.protocol;
+
+/**
+ * A client-visible failure: answered as {@code {"__type": <type>, "message": <message>}} with the type's HTTP
+ * status. Anything else thrown while serving a request becomes an {@link ErrorType#INTERNAL_FAILURE}.
+ */
+public class KinesisException extends RuntimeException {
+
+    private final ErrorType type;
+
+    public KinesisException(ErrorType type, String message) {
+        super(message, null, false, false);
+        this.type = type;
+    }
+
+    public ErrorType type() {
+        return type;
+    }
+}

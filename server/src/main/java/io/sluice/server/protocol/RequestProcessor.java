@@ -1,0 +1,81 @@
+package io.sluice.server.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.server.auth.AccessControl;
+import io.sluice.server.auth.Authenticator;
+import io.sluice.server.auth.Principal;
+import io.sluice.server.validation.ConstraintChecker;
+import io.sluice.server.validation.Fields;
+import io.sluice.server.validation.TypeChecker;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline, top to bottom: method → content type → target → decode → authenticate → types →
+ * constraints → authorize → action → encode. Every step either passes the request on or answers with the Kinesis error
+ * for that step; nothing here knows any action's rules. Thread-safe.
+ */
+public final class RequestProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestProcessor.class);
+
+    private final ActionRegistry actions;
+    private final Authenticator authenticator;
+    private final AccessControl accessControl;
+
+    public RequestProcessor(ActionRegistry actions, Authenticator authenticator, AccessControl accessControl) {
+        this.actions = actions;
+        this.authenticator = authenticator;
+        this.accessControl = accessControl;
+    }
+
+    public KinesisResponse process(KinesisRequest request) {
+        ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
+        try {
+            return handle(request);
+        } catch (KinesisException error) {
+            log.info("{} {} {}: {}", request.requestId(), action(request), error.type().wireName(), error.getMessage());
+            return ErrorResponses.of(format, error);
+        } catch (io.sluice.core.error.KinesisException engineError) {
+            log.info("{} {} {}: {}", request.requestId(), action(request), engineError.errorType(), engineError.getMessage());
+            return ErrorResponses.of(format,
+                    new KinesisException(ErrorType.fromWireName(engineError.errorType()), engineError.getMessage()));
+        } catch (RuntimeException unexpected) {
+            log.error("{} {} failed with an internal error", request.requestId(), action(request), unexpected);
+            return ErrorResponses.of(format, new KinesisException(ErrorType.INTERNAL_FAILURE,
+                    "Internal failure; request id " + request.requestId()));
+        }
+    }
+
+    /** The operation a request named, for log lines. */
+    private static String action(KinesisRequest request) {
+        String target = request.header("x-amz-target");
+        return target == null ? "-" : target.substring(target.indexOf('.') + 1);
+    }
+
+    private KinesisResponse handle(KinesisRequest request) {
+        if (!"POST".equals(request.method())) {
+            throw new KinesisException(ErrorType.ACCESS_DENIED,
+                    "Unable to determine service/operation name to be authorized");
+        }
+        ContentType format = ContentType.fromHeader(request.header("content-type"))
+                .orElseThrow(() -> new KinesisException(ErrorType.UNKNOWN_OPERATION,
+                        "Unsupported Content-Type '" + request.header("content-type")
+                                + "'; Kinesis accepts application/x-amz-json-1.1 and application/x-amz-cbor-1.1"));
+        String target = request.header("x-amz-target");
+        Action action = actions.forTarget(target)
+                .orElseThrow(() -> new KinesisException(ErrorType.UNKNOWN_OPERATION,
+                        target == null ? "Missing X-Amz-Target header" : "Unknown operation " + target));
+        if (request.body().length == 0) {
+            throw new KinesisException(ErrorType.SERIALIZATION, "The request body is empty");
+        }
+        JsonNode body = BodyCodec.read(format, request.body());
+        Principal principal = authenticator.authenticate(request);
+        Fields fields = new TypeChecker(format).check(body, action.input());
+        ConstraintChecker.check(fields, action.input());
+        accessControl.check(principal, action, fields);
+        Map<String, Object> result = action.execute(fields, new RequestContext(request.requestId(), principal));
+        return new KinesisResponse(200, format.mediaType(), BodyCodec.write(format, result));
+    }
+}

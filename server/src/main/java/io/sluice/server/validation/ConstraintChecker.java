@@ -1,0 +1,134 @@
+package io.sluice.server.validation;
+
+import io.sluice.server.protocol.ErrorType;
+import io.sluice.server.protocol.KinesisException;
+import io.sluice.server.validation.Shape.BlobShape;
+import io.sluice.server.validation.Shape.ListShape;
+import io.sluice.server.validation.Shape.MapShape;
+import io.sluice.server.validation.Shape.NumberShape;
+import io.sluice.server.validation.Shape.StringShape;
+import io.sluice.server.validation.Shape.StructShape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Checks typed {@link Fields} against their shape's constraints and reports violations the way AWS does:
+ * {@code 2 validation errors detected: Value 'x' at 'streamName' failed to satisfy constraint: Member must ...;
+ * Value ...}, at most ten, members in alphabetical order, list elements as {@code records.1.member.data}.
+ */
+public final class ConstraintChecker {
+
+    private static final int MAX_REPORTED = 10;
+
+    private final List<String> violations = new ArrayList<>();
+
+    private ConstraintChecker() {
+    }
+
+    /** Throws a {@code ValidationException} listing every violated constraint (up to ten), or returns. */
+    public static void check(Fields fields, StructShape shape) {
+        ConstraintChecker checker = new ConstraintChecker();
+        checker.members(fields, shape, "");
+        if (!checker.violations.isEmpty()) {
+            int count = checker.violations.size();
+            throw new KinesisException(ErrorType.VALIDATION, count + " validation error" + (count > 1 ? "s" : "")
+                    + " detected: " + String.join("; ", checker.violations));
+        }
+    }
+
+    private void members(Fields fields, StructShape shape, String parent) {
+        for (Map.Entry<String, Shape> member : shape.members().entrySet()) {
+            member(fields.get(member.getKey()), member.getValue(), parent + lowerFirst(member.getKey()));
+        }
+    }
+
+    private void member(Object value, Shape shape, String path) {
+        if (value == null) {
+            if (shape.notNull()) {
+                violation(path, null, "Member must not be null");
+            }
+            return;
+        }
+        if (shape instanceof StringShape s) {
+            string((String) value, s, path);
+        } else if (shape instanceof NumberShape n) {
+            number((Long) value, n, path);
+        } else if (shape instanceof BlobShape b) {
+            length(((byte[]) value).length, b.minLength(), b.maxLength(), path, blobText((byte[]) value));
+        } else if (shape instanceof ListShape l) {
+            List<?> list = (List<?>) value;
+            length(list.size(), l.minLength(), l.maxLength(), path, listText(list));
+            for (int i = 0; i < list.size(); i++) {
+                member(list.get(i), l.member(), path + "." + (i + 1) + ".member");
+            }
+        } else if (shape instanceof MapShape m) {
+            Map<?, ?> map = (Map<?, ?>) value;
+            length(map.size(), m.minLength(), m.maxLength(), path, mapText(map));
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                member(entry.getValue(), m.value(), path + "." + entry.getKey());
+            }
+        } else if (shape instanceof StructShape s) {
+            members((Fields) value, s, path + ".");
+        }
+    }
+
+    private void string(String value, StringShape shape, String path) {
+        if (shape.enumValues() != null && !shape.enumValues().contains(value)) {
+            violation(path, value, "Member must satisfy enum value set: [" + String.join(", ", shape.enumValues()) + "]");
+        }
+        if (shape.pattern() != null && !shape.pattern().matcher(value).matches()) {
+            violation(path, value, "Member must satisfy regular expression pattern: " + shape.pattern().pattern());
+        }
+        length(value.codePointCount(0, value.length()), shape.minLength(), shape.maxLength(), path, value);
+    }
+
+    private void number(long value, NumberShape shape, String path) {
+        if (shape.min() != null && value < shape.min()) {
+            violation(path, Long.toString(value), "Member must have value greater than or equal to " + shape.min());
+        }
+        if (shape.max() != null && value > shape.max()) {
+            violation(path, Long.toString(value), "Member must have value less than or equal to " + shape.max());
+        }
+    }
+
+    private void length(int length, Integer min, Integer max, String path, String shown) {
+        if (min != null && length < min) {
+            violation(path, shown, "Member must have length greater than or equal to " + min);
+        }
+        if (max != null && length > max) {
+            violation(path, shown, "Member must have length less than or equal to " + max);
+        }
+    }
+
+    private void violation(String path, String value, String constraint) {
+        if (violations.size() < MAX_REPORTED) {
+            violations.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + path
+                    + "' failed to satisfy constraint: " + constraint);
+        }
+    }
+
+    /** How the Java front end prints a ByteBuffer, which is what AWS shows for an invalid blob. */
+    private static String blobText(byte[] value) {
+        return "java.nio.HeapByteBuffer[pos=0 lim=" + value.length + " cap=" + value.length + "]";
+    }
+
+    private static String listText(List<?> list) {
+        return list.stream().map(ConstraintChecker::text).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? blobText(bytes) : String.valueOf(value);
+    }
+
+    private static String mapText(Map<?, ?> map) {
+        return map.entrySet().stream()
+                .map(e -> e.getKey() + "=" + text(e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String lowerFirst(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,69 @@
+package io.sluice.server.it;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The real AWS SDK v2 clients the server must serve: sync over Apache HttpClient 5 (HTTP/1.1) and async over Netty (HTTP/2,
+ * cleartext with prior knowledge), each with CBOR (the SDK's default for Kinesis) or JSON.
+ */
+public enum KinesisClients {
+    SYNC_CBOR(false, true),
+    SYNC_JSON(false, false),
+    ASYNC_H2_CBOR(true, true),
+    ASYNC_H2_JSON(true, false);
+
+    public static final AwsBasicCredentials CREDENTIALS = AwsBasicCredentials.create("AKIDEXAMPLE", "secret");
+
+    private final boolean async;
+    private final boolean cbor;
+
+    KinesisClients(boolean async, boolean cbor) {
+        this.async = async;
+        this.cbor = cbor;
+    }
+
+    public boolean async() {
+        return async;
+    }
+
+    /**
+     * A client of this kind for the endpoint; async clients are wrapped so tests call both the same way. The SDK
+     * reads the CBOR switch while building the client, so it is set only around the build.
+     */
+    public KinesisClient create(URI endpoint) {
+        String previous = System.getProperty(SdkSystemSetting.CBOR_ENABLED.property());
+        System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), Boolean.toString(cbor));
+        try {
+            if (!async) {
+                return KinesisClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
+                        .httpClientBuilder(Apache5HttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
+                        .build();
+            }
+            KinesisAsyncClient asyncClient = KinesisAsyncClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
+                    .httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofSeconds(30)))
+                    .build();
+            return AsyncAsSync.wrap(asyncClient);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(SdkSystemSetting.CBOR_ENABLED.property());
+            } else {
+                System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), previous);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.sluice.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/** The launcher's main class in its own JVM: the "listening" line, clean SIGTERM shutdown, and flag errors. */
+class ServerMainIT {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void printsWhereItListensAndStopsCleanlyOnSigterm() throws Exception {
+        Process first = start("--port", "0", "--data-dir", dataDir.toString());
+        try (KinesisClient kinesis = KinesisClients.SYNC_CBOR.create(endpoint(first))) {
+            kinesis.createStream(r -> r.streamName("sigterm").shardCount(1));
+            kinesis.putRecord(r -> r.streamName("sigterm").partitionKey("k").data(SdkBytes.fromUtf8String("kept")));
+        }
+        first.destroy(); // SIGTERM
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the server stops within 30 s of SIGTERM").isTrue();
+        assertThat(first.exitValue()).as("exit status of a JVM ended by SIGTERM").isEqualTo(143);
+
+        Process second = start("--port", "0", "--data-dir", dataDir.toString());
+        try (KinesisClient kinesis = KinesisClients.SYNC_JSON.create(endpoint(second))) {
+            String iterator = kinesis.getShardIterator(r -> r.streamName("sigterm").shardId("shardId-000000000000")
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertThat(kinesis.getRecords(r -> r.shardIterator(iterator)).records())
+                    .extracting(r -> r.data().asUtf8String()).containsExactly("kept");
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aBadFlagExitsWithStatusTwoAndSaysWhy() throws Exception {
+        Process process = start("--limits", "sometimes");
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(stderr).startsWith("sluice-server: --limits: limits 'sometimes' is not one of: kinesis, off");
+    }
+
+    private Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.sluice.server.SluiceServerMain"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    private static URI endpoint(Process process) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                return URI.create(matcher.group(1));
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server exited without a 'listening' line: "
+                + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}

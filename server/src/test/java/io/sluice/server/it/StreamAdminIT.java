@@ -1,0 +1,183 @@
+package io.sluice.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.kinesis.model.EncryptionType;
+import software.amazon.awssdk.services.kinesis.model.EnableEnhancedMonitoringResponse;
+import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
+import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
+import software.amazon.awssdk.services.kinesis.model.MetricsName;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.ScalingType;
+import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
+import software.amazon.awssdk.services.kinesis.model.UpdateShardCountResponse;
+
+/** The control-plane actions through every client kind: each one's happy path and a documented error. */
+class StreamAdminIT {
+
+    private static ServerRule server;
+    private static final Map<KinesisClients, KinesisClient> CLIENTS = new EnumMap<>(KinesisClients.class);
+
+    @BeforeAll
+    static void start() {
+        server = new ServerRule(config -> config);
+        for (KinesisClients kind : KinesisClients.values()) {
+            CLIENTS.put(kind, kind.create(server.server().endpoint()));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        CLIENTS.values().forEach(KinesisClient::close);
+        server.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void retentionGrowsAndShrinksWithinItsBounds(KinesisClients kind) {
+        KinesisClient kinesis = CLIENTS.get(kind);
+        String stream = name("retention", kind);
+        kinesis.createStream(r -> r.streamName(stream).shardCount(1));
+
+        kinesis.increaseStreamRetentionPeriod(r -> r.streamName(stream).retentionPeriodHours(48));
+        assertThat(summary(kinesis, stream).retentionPeriodHours()).isEqualTo(48);
+        kinesis.decreaseStreamRetentionPeriod(r -> r.streamName(stream).retentionPeriodHours(24));
+        assertThat(summary(kinesis, stream).retentionPeriodHours()).isEqualTo(24);
+        assertThatThrownBy(() -> kinesis.decreaseStreamRetentionPeriod(r -> r.streamName(stream).retentionPeriodHours(12)))
+                .isInstanceOf(InvalidArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void updateShardCountScalesUniformlyAndModeSwitches(KinesisClients kind) {
+        KinesisClient kinesis = CLIENTS.get(kind);
+        String stream = name("scaling", kind);
+        kinesis.createStream(r -> r.streamName(stream).shardCount(2));
+
+        UpdateShardCountResponse scaled = kinesis.updateShardCount(r -> r.streamName(stream).targetShardCount(4)
+                .scalingType(ScalingType.UNIFORM_SCALING));
+        assertThat(scaled.currentShardCount()).isEqualTo(2);
+        assertThat(scaled.targetShardCount()).isEqualTo(4);
+        assertThat(summary(kinesis, stream).openShardCount()).isEqualTo(4);
+        assertThatThrownBy(() -> kinesis.updateShardCount(r -> r.streamName(stream).targetShardCount(9)
+                .scalingType(ScalingType.UNIFORM_SCALING)))
+                .as("more than double the open shards").isInstanceOf(software.amazon.awssdk.services.kinesis.model.KinesisException.class);
+
+        String arn = summary(kinesis, stream).streamARN();
+        kinesis.updateStreamMode(r -> r.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+        assertThat(summary(kinesis, stream).streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void monitoringAndEncryptionSettingsAreStoredAndReported(KinesisClients kind) {
+        KinesisClient kinesis = CLIENTS.get(kind);
+        String stream = name("settings", kind);
+        kinesis.createStream(r -> r.streamName(stream).shardCount(1));
+
+        EnableEnhancedMonitoringResponse enabled = kinesis.enableEnhancedMonitoring(r -> r.streamName(stream)
+                .shardLevelMetrics(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS));
+        assertThat(enabled.currentShardLevelMetrics()).isEmpty();
+        assertThat(enabled.desiredShardLevelMetrics()).containsExactlyInAnyOrder(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS);
+        kinesis.disableEnhancedMonitoring(r -> r.streamName(stream).shardLevelMetrics(MetricsName.INCOMING_BYTES));
+        assertThat(summary(kinesis, stream).enhancedMonitoring().get(0).shardLevelMetrics())
+                .containsExactly(MetricsName.OUTGOING_RECORDS);
+
+        kinesis.startStreamEncryption(r -> r.streamName(stream).encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
+        assertThat(summary(kinesis, stream).encryptionType()).isEqualTo(EncryptionType.KMS);
+        assertThat(summary(kinesis, stream).keyId()).isEqualTo("alias/aws/kinesis");
+        kinesis.stopStreamEncryption(r -> r.streamName(stream).encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
+        assertThat(summary(kinesis, stream).encryptionType()).isEqualTo(EncryptionType.NONE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void resourceTaggingConsumersAndDeletion(KinesisClients kind) {
+        KinesisClient kinesis = CLIENTS.get(kind);
+        String stream = name("lifecycle", kind);
+        kinesis.createStream(r -> r.streamName(stream).shardCount(1));
+        String arn = summary(kinesis, stream).streamARN();
+
+        kinesis.tagResource(r -> r.resourceARN(arn).tags(Map.of("a", "1", "b", "2")));
+        kinesis.untagResource(r -> r.resourceARN(arn).tagKeys("a"));
+        assertThat(kinesis.listTagsForResource(r -> r.resourceARN(arn)).tags()).extracting(t -> t.key()).containsExactly("b");
+
+        kinesis.registerStreamConsumer(r -> r.streamARN(arn).consumerName("reader"));
+        kinesis.deregisterStreamConsumer(r -> r.streamARN(arn).consumerName("reader"));
+        assertThatThrownBy(() -> kinesis.describeStreamConsumer(r -> r.streamARN(arn).consumerName("reader")))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        kinesis.deleteStream(r -> r.streamARN(arn));
+        assertThatThrownBy(() -> kinesis.describeStreamSummary(r -> r.streamName(stream)))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void describeStreamAndListStreamsPaginate(KinesisClients kind) {
+        KinesisClient kinesis = CLIENTS.get(kind);
+        String stream = name("pages", kind);
+        kinesis.createStream(r -> r.streamName(stream).shardCount(3));
+
+        DescribeStreamResponse first = kinesis.describeStream(r -> r.streamName(stream).limit(2));
+        assertThat(first.streamDescription().shards()).hasSize(2);
+        assertThat(first.streamDescription().hasMoreShards()).isTrue();
+        DescribeStreamResponse rest = kinesis.describeStream(r -> r.streamName(stream)
+                .exclusiveStartShardId(first.streamDescription().shards().get(1).shardId()));
+        assertThat(rest.streamDescription().shards()).extracting(s -> s.shardId()).containsExactly("shardId-000000000002");
+        assertThat(rest.streamDescription().hasMoreShards()).isFalse();
+
+        ListStreamsResponse page = kinesis.listStreams(r -> r.limit(1));
+        assertThat(page.streamNames()).hasSize(1);
+        assertThat(page.hasMoreStreams()).isTrue();
+        List<String> all = new java.util.ArrayList<>(page.streamNames());
+        while (page.hasMoreStreams()) {
+            String token = page.nextToken();
+            page = kinesis.listStreams(r -> r.nextToken(token).limit(1));
+            all.addAll(page.streamNames());
+        }
+        assertThat(all).contains(stream).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void subscribeToShardAnswersWhatToUseInstead(KinesisClients kind) {
+        if (kind.async()) {
+            return; // the async client's SubscribeToShard takes an event-stream handler, not a plain call
+        }
+        KinesisClient kinesis = CLIENTS.get(kind);
+        String stream = name("subscribe", kind);
+        kinesis.createStream(r -> r.streamName(stream).shardCount(1));
+        String arn = summary(kinesis, stream).streamARN();
+        String consumerArn = kinesis.registerStreamConsumer(r -> r.streamARN(arn).consumerName("efo")).consumer().consumerARN();
+
+        try (var raw = new RawKinesis(server.server().endpoint())) {
+            RawKinesis.Answer answer = raw.call("SubscribeToShard", "{\"ConsumerARN\": \"" + consumerArn + "\", "
+                    + "\"ShardId\": \"shardId-000000000000\", \"StartingPosition\": {\"Type\": \"LATEST\"}}");
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.type()).isEqualTo("InvalidArgumentException");
+            assertThat(answer.message()).isEqualTo("SubscribeToShard (enhanced fan-out) is not served by this Sluice "
+                    + "version; read the shard with GetShardIterator and GetRecords instead");
+        }
+    }
+
+    private static StreamDescriptionSummary summary(KinesisClient kinesis, String stream) {
+        return kinesis.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary();
+    }
+
+    private static String name(String test, KinesisClients kind) {
+        return test + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,107 @@
+package io.sluice.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.ProtocolNegotiation;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/** With a certificate and key the same port speaks TLS: HTTP/1.1 to the sync client, h2 to the async one
+ * whether it negotiates with ALPN or assumes h2 (the SDK's default). */
+class TlsIT {
+
+    @TempDir
+    static Path certs;
+
+    private static ServerRule server;
+    private static TrustManager[] trust;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path cert = certs.resolve("server.crt");
+        Path key = certs.resolve("server.key");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost")
+                .redirectErrorStream(true).start();
+        openssl.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).as("openssl finished").isTrue();
+        assertThat(openssl.exitValue()).isZero();
+
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(cert)) {
+            store.setCertificateEntry("sluice", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        trust = factory.getTrustManagers();
+
+        server = new ServerRule(config -> config.withTls(cert, key));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theSyncClientTalksHttp1OverTls() {
+        assertThat(server.server().endpoint().getScheme()).isEqualTo("https");
+        try (KinesisClient kinesis = KinesisClient.builder()
+                .endpointOverride(server.server().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(KinesisClients.CREDENTIALS))
+                .httpClientBuilder(Apache5HttpClient.builder().tlsTrustManagersProvider(() -> trust))
+                .build()) {
+            kinesis.createStream(r -> r.streamName("tls-sync").shardCount(1));
+            kinesis.putRecord(r -> r.streamName("tls-sync").partitionKey("k").data(SdkBytes.fromUtf8String("secret")));
+
+            assertThat(kinesis.listStreams(r -> { }).streamNames()).contains("tls-sync");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolNegotiation.class)
+    void theAsyncClientTalksHttp2WithOrWithoutAlpn(ProtocolNegotiation negotiation) {
+        String stream = "tls-async-" + negotiation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        try (KinesisAsyncClient kinesis = KinesisAsyncClient.builder()
+                .endpointOverride(server.server().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(KinesisClients.CREDENTIALS))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .protocol(Protocol.HTTP2)
+                        .protocolNegotiation(negotiation)
+                        .readTimeout(Duration.ofSeconds(30))
+                        .tlsTrustManagersProvider(() -> trust))
+                .build()) {
+            kinesis.createStream(r -> r.streamName(stream).shardCount(1)).join();
+
+            assertThat(kinesis.describeStreamSummary(r -> r.streamName(stream)).join()
+                    .streamDescriptionSummary().openShardCount()).isEqualTo(1);
+        }
+    }
+}

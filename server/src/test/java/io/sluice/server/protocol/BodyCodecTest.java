@@ -1,0 +1,83 @@
+package io.sluice.server.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BodyCodecTest {
+
+    private static final Instant ARRIVAL = Instant.ofEpochMilli(1_764_065_730_123L);
+
+    @Test
+    void writesJsonWithBase64BlobsAndEpochSecondTimestamps() {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("Data", "hi".getBytes(StandardCharsets.UTF_8));
+        record.put("ApproximateArrivalTimestamp", ARRIVAL);
+        record.put("Skipped", null);
+
+        String json = new String(BodyCodec.write(ContentType.JSON, Map.of("Records", List.of(record))), StandardCharsets.UTF_8);
+
+        assertThat(json).isEqualTo("{\"Records\":[{\"Data\":\"aGk=\",\"ApproximateArrivalTimestamp\":1764065730.123}]}");
+    }
+
+    @Test
+    void writesCborTimestampsAsTagOneAroundEpochMilliseconds() {
+        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("T", ARRIVAL));
+
+        // map(1) "T" tag(1) uint64(1764065730123): the AWS SDKs read milliseconds here, not RFC 8949 seconds
+        assertThat(HexFormat.of().formatHex(cbor)).isEqualTo("bf6154c11b0000019aba82de4bff");
+    }
+
+    @Test
+    void writesCborBlobsAsByteStrings() {
+        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("D", new byte[] {1, 2, 3}));
+
+        assertThat(HexFormat.of().formatHex(cbor)).isEqualTo("bf614443010203ff");
+    }
+
+    @Test
+    void readsCborBackIntoATree() {
+        JsonNode tree = BodyCodec.read(ContentType.CBOR, BodyCodec.write(ContentType.CBOR,
+                Map.of("StreamName", "Test", "Data", new byte[] {7})));
+
+        assertThat(tree.get("StreamName").asText()).isEqualTo("Test");
+        assertThat(tree.get("Data").isBinary()).isTrue();
+    }
+
+    @Test
+    void rejectsMalformedJsonAsASerializationError() {
+        assertThatThrownBy(() -> BodyCodec.read(ContentType.JSON, "{\"StreamName\": ".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(KinesisException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ErrorType.SERIALIZATION);
+                    assertThat(e.getMessage()).startsWith("The request body is not valid JSON: ");
+                });
+    }
+
+    @Test
+    void rejectsTruncatedCborAsASerializationError() {
+        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("StreamName", "Test"));
+        byte[] truncated = java.util.Arrays.copyOf(cbor, cbor.length - 3);
+
+        assertThatThrownBy(() -> BodyCodec.read(ContentType.CBOR, truncated))
+                .isInstanceOfSatisfying(KinesisException.class,
+                        e -> assertThat(e.getMessage()).startsWith("The request body is not valid CBOR: "));
+    }
+
+    @Test
+    void errorBodiesCarryTypeAndMessage() {
+        KinesisResponse response = ErrorResponses.of(ContentType.JSON,
+                new KinesisException(ErrorType.RESOURCE_NOT_FOUND, "Stream Test under account 000000000000 not found."));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Stream Test under account 000000000000 not found.\"}");
+    }
+}

@@ -1,0 +1,113 @@
+package io.sluice.testkit;
+
+import io.sluice.core.log.FsyncPolicy;
+import io.sluice.server.ServerConfig;
+import io.sluice.server.SluiceServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a real Sluice server in this JVM before the first test of a class — loopback, a free port, a fresh data
+ * directory — and stops it and deletes the directory after the last:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final SluiceServerExtension SLUICE = SluiceServerExtension.builder().limitsOff().build();
+ * ... SLUICE.endpoint() ...
+ * }</pre>
+ *
+ * Register it next to {@link KafkaConnectExtension} when a test needs both.
+ */
+public final class SluiceServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private final UnaryOperator<ServerConfig> settings;
+    private Path dataDir;
+    private SluiceServer server;
+
+    private SluiceServerExtension(UnaryOperator<ServerConfig> settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("sluice-test-");
+        server = SluiceServer.start(settings.apply(ServerConfig.defaults()
+                .withHost("127.0.0.1")
+                .withPort(0)
+                .withDataDir(dataDir)));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            server = null;
+            deleteDataDir();
+        }
+    }
+
+    /** The endpoint Kinesis clients use, e.g. {@code http://127.0.0.1:40123}. */
+    public URI endpoint() {
+        return running().endpoint();
+    }
+
+    public SluiceServer server() {
+        return running();
+    }
+
+    private SluiceServer running() {
+        if (server == null) {
+            throw new IllegalStateException("The Sluice server is not running: register the extension on a static "
+                    + "field with @RegisterExtension and use it from test methods");
+        }
+        return server;
+    }
+
+    private void deleteDataDir() {
+        if (dataDir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dataDir, e);
+        }
+    }
+
+    /** Server options; the defaults are Kinesis's limits and fsync on every write, as in production. */
+    public static final class Builder {
+        private UnaryOperator<ServerConfig> settings = config -> config.withFsync(FsyncPolicy.always());
+
+        /** Lifts per-shard throughput limits, for tests that move many records quickly. */
+        public Builder limitsOff() {
+            return configure(config -> config.withLimits(false));
+        }
+
+        /** Any further server setting. */
+        public Builder configure(UnaryOperator<ServerConfig> more) {
+            UnaryOperator<ServerConfig> before = settings;
+            settings = config -> more.apply(before.apply(config));
+            return this;
+        }
+
+        public SluiceServerExtension build() {
+            return new SluiceServerExtension(settings);
+        }
+    }
+}
