@@ -1,0 +1,47 @@
+package io.sluice.pump.compile;
+
+import java.util.List;
+import org.apache.kafka.connect.header.Headers;
+
+/**
+ * The pumps from the source stream to the destination, compiled for one set of source columns and run in
+ * dependency order. Immutable and thread-safe.
+ */
+public final class Pipeline {
+
+    private final Stage[] stages;
+    private final java.util.BitSet usedSourceColumns;
+
+    Pipeline(List<Stage> stages, java.util.BitSet usedSourceColumns) {
+        this.stages = stages.toArray(new Stage[0]);
+        this.usedSourceColumns = usedSourceColumns;
+    }
+
+    /** The source columns the first pump reads; the others need not be read from the input at all. */
+    public java.util.BitSet usedSourceColumns() {
+        return (java.util.BitSet) usedSourceColumns.clone();
+    }
+
+    /**
+     * Runs one source row through every pump. Returns the destination row (values in the destination
+     * stream's column order), or null when a WHERE filtered it out.
+     *
+     * @throws PumpRecordException attributed to the failing pump
+     */
+    public Object[] run(Object[] sourceValues, long rowtime, Headers headers) {
+        Row row = new Row(sourceValues, rowtime, headers);
+        for (Stage stage : stages) {
+            Object[] out;
+            try {
+                out = stage.apply(row);
+            } catch (PumpRecordException e) {
+                throw e.inPump(stage.pumpName());
+            }
+            if (out == null) {
+                return null;
+            }
+            row = new Row(out, rowtime, null);
+        }
+        return row.values();
+    }
+}

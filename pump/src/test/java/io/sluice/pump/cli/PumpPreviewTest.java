@@ -1,0 +1,111 @@
+package io.sluice.pump.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.pump.TestResources;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preview CLI behind {@code bin/sluice pump}: JSON lines in, JSON lines out, errors on stderr. */
+class PumpPreviewTest {
+
+    @TempDir
+    Path dir;
+    private Path sql;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void writeSeed() throws Exception {
+        sql = dir.resolve("seed.sql");
+        Files.writeString(sql, TestResources.read("seed.sql"));
+    }
+
+    private int run(String stdin, String... args) {
+        return PumpPreview.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsTheSeedOnStdin() {
+        int code = run(TestResources.read("seed-records.jsonl"), "--sql", sql.toString());
+        assertThat(code).isZero();
+        assertThat(out()).isEqualTo(
+                "{\"NAME\":\"Michael Brown\",\"AGE\":17,\"GENDER\":\"M\",\"SCORE\":45,\"JOB\":\"Teacher\"}\n"
+                + "{\"NAME\":\"Robert Johnson\",\"AGE\":11,\"GENDER\":\"M\",\"SCORE\":65,\"JOB\":\"Programmer, multimedia\"}\n"
+                + "{\"NAME\":\"James Wilson\",\"AGE\":20,\"GENDER\":\"M\",\"SCORE\":60,\"JOB\":\"Surveyor, mining\"}\n"
+                        .replace("\n", System.lineSeparator()));
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void readsAnInputFile() throws Exception {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, TestResources.read("seed-records.jsonl"));
+        assertThat(run("", "--sql", sql.toString(), "--input", input.toString())).isZero();
+        assertThat(out().lines()).hasSize(3);
+    }
+
+    @Test
+    void sqlErrorsGoToStderrWithPositionAndExitCode2() throws Exception {
+        Files.writeString(sql, TestResources.read("seed.sql").replace("SIMILAR TO 'M'", "SIMILAR TO \"M\""));
+        int code = run(TestResources.read("seed-records.jsonl"), "--sql", sql.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith(sql + ": line 6:27: Column \"M\" does not exist")
+                .contains("WHERE \"gender\" SIMILAR TO \"M\";")
+                .contains("Hint: string literals take single quotes: 'M'");
+    }
+
+    @Test
+    void syntaxErrorsExitWith2BeforeReadingInput() throws Exception {
+        Files.writeString(sql, "CREATE STREAM \"D\" (a INT;");
+        assertThat(run("", "--sql", sql.toString())).isEqualTo(2);
+        assertThat(err()).contains("line 1:25: mismatched input ';'. Expecting: ')', ','");
+    }
+
+    @Test
+    void recordErrorsFailSkipOrRoute() {
+        String input = "{\"name\":\"A\",\"age\":1,\"gender\":\"M\",\"score\":1,\"job\":\"j\"}\nnot json\n"
+                + "{\"name\":\"B\",\"age\":2,\"gender\":\"M\",\"score\":2,\"job\":\"k\"}\n";
+        assertThat(run(input, "--sql", sql.toString())).isEqualTo(1);
+        assertThat(err()).startsWith("<stdin>:2: Invalid_input: invalid JSON");
+        assertThat(out().lines()).hasSize(1);
+
+        out.reset();
+        err.reset();
+        assertThat(run(input, "--sql", sql.toString(), "--errors", "skip")).isZero();
+        assertThat(out().lines()).hasSize(2);
+        assertThat(err()).contains("skipped 1 record with errors");
+
+        out.reset();
+        err.reset();
+        assertThat(run(input, "--sql", sql.toString(), "--errors", "route")).isZero();
+        assertThat(out().lines()).hasSize(2);
+        assertThat(err()).contains("\"ERROR_NAME\":\"Invalid_input\"").contains("\"DATA_ROW\":\"not json\"");
+    }
+
+    @Test
+    void badUsageExitsWith64() {
+        assertThat(run("", "--input", "x")).isEqualTo(64);
+        assertThat(err()).contains("--sql FILE is required").contains("usage: sluice pump");
+        err.reset();
+        assertThat(run("", "--sql", sql.toString(), "--bogus")).isEqualTo(64);
+        assertThat(err()).contains("unknown argument '--bogus'");
+    }
+}
