@@ -1,0 +1,214 @@
+package io.sluice.bench.server;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/**
+ * The same load against any endpoint: PutRecords of 500 × 1 KiB from 8 threads, a GetRecords drain of every
+ * shard, and put→get visibility latency — all through the AWS SDK v2 sync client.
+ */
+final class LoadGenerator implements AutoCloseable {
+
+    static final int THREADS = 8;
+    static final int BATCH = 500;
+    static final int RECORD_BYTES = 1024;
+    static final int SHARDS = 4;
+
+    /**
+     * Figures of one run. CPU is in seconds per 100 000 records, for the endpoint's process and for this (load
+     * generator) process, so a run shows which side bounds it.
+     */
+    record Result(long records, double putRps, double getRps, double p50Ms, double p99Ms,
+                  double putServerCpu, double putClientCpu, double getServerCpu, double getClientCpu) {
+    }
+
+    private final KinesisClient kinesis;
+
+    LoadGenerator(URI endpoint, boolean cbor) {
+        System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), Boolean.toString(cbor));
+        try {
+            kinesis = KinesisClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "bench")))
+                    .httpClientBuilder(Apache5HttpClient.builder().maxConnections(THREADS * 2)
+                            .socketTimeout(Duration.ofSeconds(120)))
+                    .build();
+        } finally {
+            System.clearProperty(SdkSystemSetting.CBOR_ENABLED.property());
+        }
+    }
+
+    Result run(String stream, int batchesPerThread, int latencySamples, Supplier<Duration> serverCpu) throws Exception {
+        createAndWait(stream, SHARDS);
+        long records = (long) THREADS * batchesPerThread * BATCH;
+        double per100k = 100_000.0 / records;
+        CpuMeter put = new CpuMeter(serverCpu);
+        double putSeconds = put(stream, batchesPerThread);
+        put.stop();
+        CpuMeter get = new CpuMeter(serverCpu);
+        double getSeconds = drain(stream, records);
+        get.stop();
+        double[] latencies = latency(stream + "-latency", latencySamples);
+        return new Result(records, records / putSeconds, records / getSeconds,
+                percentile(latencies, 0.50), percentile(latencies, 0.99),
+                put.serverSeconds * per100k, put.clientSeconds * per100k,
+                get.serverSeconds * per100k, get.clientSeconds * per100k);
+    }
+
+    /** CPU seconds used by the endpoint's process and by this process between construction and {@link #stop()}. */
+    private static final class CpuMeter {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        private final Supplier<Duration> server;
+        private final long serverStart;
+        private final long clientStart;
+        double serverSeconds;
+        double clientSeconds;
+
+        CpuMeter(Supplier<Duration> server) {
+            this.server = server;
+            this.serverStart = server.get().toNanos();
+            this.clientStart = OS.getProcessCpuTime();
+        }
+
+        void stop() {
+            serverSeconds = (server.get().toNanos() - serverStart) / 1e9;
+            clientSeconds = (OS.getProcessCpuTime() - clientStart) / 1e9;
+        }
+    }
+
+    private void createAndWait(String stream, int shards) throws InterruptedException {
+        kinesis.createStream(r -> r.streamName(stream).shardCount(shards));
+        while (kinesis.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary().streamStatus()
+                != StreamStatus.ACTIVE) {
+            Thread.sleep(50);
+        }
+    }
+
+    private double put(String stream, int batchesPerThread) throws Exception {
+        byte[] payload = new byte[RECORD_BYTES];
+        new Random(1).nextBytes(payload);
+        SdkBytes data = SdkBytes.fromByteArray(payload);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                workers.add(pool.submit(() -> {
+                    for (int b = 0; b < batchesPerThread; b++) {
+                        List<PutRecordsRequestEntry> entries = new ArrayList<>(BATCH);
+                        for (int i = 0; i < BATCH; i++) {
+                            entries.add(PutRecordsRequestEntry.builder()
+                                    .partitionKey("key-" + thread + "-" + b + "-" + i).data(data).build());
+                        }
+                        PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(stream).records(entries));
+                        failed.addAndGet(response.failedRecordCount());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " records failed; the benchmark needs limits off");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private double drain(String stream, long expected) throws Exception {
+        List<Shard> shards = kinesis.listShards(r -> r.streamName(stream)).shards();
+        ExecutorService pool = Executors.newFixedThreadPool(shards.size());
+        AtomicLong read = new AtomicLong();
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> readers = new ArrayList<>();
+            for (Shard shard : shards) {
+                readers.add(pool.submit(() -> {
+                    String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                    while (iterator != null) {
+                        String current = iterator;
+                        GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current).limit(10000));
+                        read.addAndGet(page.records().size());
+                        iterator = page.records().isEmpty() && page.millisBehindLatest() == 0 ? null : page.nextShardIterator();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> reader : readers) {
+                reader.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (read.get() != expected) {
+            throw new IllegalStateException("drained " + read.get() + " records, expected " + expected);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Milliseconds from sending a 1-record PutRecord to a GetRecords that returns it, one record at a time. */
+    private double[] latency(String stream, int samples) throws InterruptedException {
+        createAndWait(stream, 1);
+        String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.LATEST)).shardIterator();
+        SdkBytes data = SdkBytes.fromByteArray(new byte[100]);
+        double[] millis = new double[samples];
+        for (int i = -20; i < samples; i++) { // the first 20 warm up and are not counted
+            long start = System.nanoTime();
+            kinesis.putRecord(r -> r.streamName(stream).partitionKey("latency").data(data));
+            GetRecordsResponse page;
+            do {
+                String current = iterator;
+                page = kinesis.getRecords(r -> r.shardIterator(current));
+                iterator = page.nextShardIterator();
+            } while (page.records().isEmpty());
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return millis;
+    }
+
+    private static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    @Override
+    public void close() {
+        kinesis.close();
+    }
+}

@@ -1,0 +1,85 @@
+package io.sluice.bench.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code sluice-server} in its own JVM, as users run it (limits off, fsync every second), so the load generator
+ * and the server do not share a heap — as with kinesalite in its own node process.
+ */
+final class SluiceProcess implements Endpoint {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+
+    private final Process process;
+    private final URI uri;
+
+    /** Extra JVM options for the server, e.g. {@code -Dbench.server.jvmArgs=-XX:StartFlightRecording=filename=s.jfr}. */
+    static final String JVM_ARGS_PROPERTY = "bench.server.jvmArgs";
+
+    SluiceProcess(Path dataDir) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        String extra = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sluice.server.SluiceServerMain",
+                "--port", "0", "--data-dir", dataDir.toString(), "--limits", "off", "--fsync", "interval:1000"));
+        process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        URI found = null;
+        while (found == null && (line = out.readLine()) != null) {
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                found = URI.create(matcher.group(1));
+            }
+        }
+        if (found == null) {
+            process.destroyForcibly();
+            throw new IOException("sluice-server exited before listening");
+        }
+        uri = found;
+    }
+
+    @Override
+    public String name() {
+        return "sluice";
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    @Override
+    public Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        process.destroy(); // SIGTERM: the server's clean shutdown
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
