@@ -62,6 +62,17 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * The same load on a throwaway stream, unmeasured, so both endpoints' JITs have compiled their hot paths before
+     * the measured run (otherwise whichever format runs first pays the warm-up).
+     */
+    void warmUp(String stream, int batchesPerThread) throws Exception {
+        createAndWait(stream, SHARDS);
+        put(stream, batchesPerThread);
+        drain(stream, (long) THREADS * batchesPerThread * BATCH);
+        latency(stream + "-latency", 100);
+    }
+
     Result run(String stream, int batchesPerThread, int latencySamples, Supplier<Duration> serverCpu) throws Exception {
         createAndWait(stream, SHARDS);
         long records = (long) THREADS * batchesPerThread * BATCH;

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * {@code bench/run server}: the same load (AWS SDK v2 sync client, 8 threads, PutRecords of 500 × 1 KiB, then a
  * GetRecords drain of 4 shards, limits off) against sluice-server and against kinesalite, JSON on both sides
- * (kinesalite's CBOR is broken for the Java SDK), plus Sluice with CBOR, and put→get latency.
+ * (kinesalite's CBOR is broken for the Java SDK), plus Sluice with CBOR, and put→get latency. Each measured run
+ * follows an unmeasured warm-up run of the same load against the same endpoint.
  *
  * <p>Arguments: {@code [batchesPerThread=20] [latencySamples=300]}.
  */
@@ -50,6 +51,7 @@ public final class ServerBenchmark {
     private static LoadGenerator.Result measure(Endpoint endpoint, boolean cbor, String stream, int batches, int samples)
             throws Exception {
         try (LoadGenerator load = new LoadGenerator(endpoint.uri(), cbor)) {
+            load.warmUp(stream + "-warmup", Math.max(1, batches / 2));
             LoadGenerator.Result result = load.run(stream, batches, samples, endpoint::cpu);
             System.out.printf(Locale.ROOT, "%-10s %-4s records=%d put_rps=%.0f get_rps=%.0f latency p50=%.2f ms p99=%.2f ms"
                             + " | CPU s per 100k records: put server %.2f client %.2f, get server %.2f client %.2f%n",

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,28 +36,23 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  */
 class KinesisApiIT {
 
-    private static ServerRule server;
-    private static final Map<KinesisClients, KinesisClient> CLIENTS = new EnumMap<>(KinesisClients.class);
+    private static ServerWithClients sluice;
 
     @BeforeAll
     static void startServer() {
-        server = new ServerRule(config -> config.withLimits(false));
-        for (KinesisClients kind : KinesisClients.values()) {
-            CLIENTS.put(kind, kind.create(server.server().endpoint()));
-        }
+        sluice = new ServerWithClients(config -> config.withLimits(false));
     }
 
     @AfterAll
     static void stopServer() {
-        CLIENTS.values().forEach(KinesisClient::close);
-        server.close();
+        sluice.close();
     }
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void recordsPutAreReadBackByteForByteInPerKeyOrder(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = streamName("roundtrip", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("roundtrip");
         kinesis.createStream(r -> r.streamName(stream).shardCount(2));
         assertThat(summary(kinesis, stream).streamStatus()).isEqualTo(StreamStatus.ACTIVE);
 
@@ -97,8 +90,8 @@ class KinesisApiIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void atTimestampIteratorsSkipOlderRecords(KinesisClients kind) throws InterruptedException {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = streamName("attimestamp", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("attimestamp");
         kinesis.createStream(r -> r.streamName(stream).shardCount(1));
         kinesis.putRecord(r -> r.streamName(stream).partitionKey("k").data(SdkBytes.fromUtf8String("before")));
         Instant cut = arrival(kinesis, stream).plusMillis(1);
@@ -117,8 +110,8 @@ class KinesisApiIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void splitAndMergeReportLineageAndChildShards(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = streamName("reshard", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("reshard");
         kinesis.createStream(r -> r.streamName(stream).shardCount(1));
         kinesis.putRecord(r -> r.streamName(stream).partitionKey("k").data(SdkBytes.fromUtf8String("parent")));
         String parentIterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId("shardId-000000000000")
@@ -155,8 +148,8 @@ class KinesisApiIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void onDemandStreamsReportTheirModeAndRefuseSplits(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = streamName("ondemand", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("ondemand");
         kinesis.createStream(r -> r.streamName(stream).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
 
         StreamDescriptionSummary summary = summary(kinesis, stream);
@@ -171,8 +164,8 @@ class KinesisApiIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void answersDocumentedErrorsWithTheirTypes(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = streamName("errors", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("errors");
 
         assertThatThrownBy(() -> kinesis.describeStreamSummary(r -> r.streamName(stream)))
                 .isInstanceOf(ResourceNotFoundException.class)
@@ -196,8 +189,8 @@ class KinesisApiIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void tagsConsumersAndLimitsRoundTrip(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = streamName("meta", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("meta");
         kinesis.createStream(r -> r.streamName(stream).shardCount(1));
         String arn = summary(kinesis, stream).streamARN();
 
@@ -243,9 +236,5 @@ class KinesisApiIT {
             }
         }
         return all;
-    }
-
-    private static String streamName(String test, KinesisClients kind) {
-        return test + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.server.it;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkSystemSetting;
@@ -33,6 +34,11 @@ public enum KinesisClients {
 
     public boolean async() {
         return async;
+    }
+
+    /** A stream name for one test and this client kind, so parameterized cases never share a stream. */
+    public String streamName(String test) {
+        return test + "-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

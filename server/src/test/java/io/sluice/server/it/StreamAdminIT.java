@@ -3,9 +3,7 @@ package io.sluice.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,28 +25,23 @@ import software.amazon.awssdk.services.kinesis.model.UpdateShardCountResponse;
 /** The control-plane actions through every client kind: each one's happy path and a documented error. */
 class StreamAdminIT {
 
-    private static ServerRule server;
-    private static final Map<KinesisClients, KinesisClient> CLIENTS = new EnumMap<>(KinesisClients.class);
+    private static ServerWithClients sluice;
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config);
-        for (KinesisClients kind : KinesisClients.values()) {
-            CLIENTS.put(kind, kind.create(server.server().endpoint()));
-        }
+        sluice = new ServerWithClients(config -> config);
     }
 
     @AfterAll
     static void stop() {
-        CLIENTS.values().forEach(KinesisClient::close);
-        server.close();
+        sluice.close();
     }
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void retentionGrowsAndShrinksWithinItsBounds(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = name("retention", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("retention");
         kinesis.createStream(r -> r.streamName(stream).shardCount(1));
 
         kinesis.increaseStreamRetentionPeriod(r -> r.streamName(stream).retentionPeriodHours(48));
@@ -62,8 +55,8 @@ class StreamAdminIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void updateShardCountScalesUniformlyAndModeSwitches(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = name("scaling", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("scaling");
         kinesis.createStream(r -> r.streamName(stream).shardCount(2));
 
         UpdateShardCountResponse scaled = kinesis.updateShardCount(r -> r.streamName(stream).targetShardCount(4)
@@ -83,8 +76,8 @@ class StreamAdminIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void monitoringAndEncryptionSettingsAreStoredAndReported(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = name("settings", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("settings");
         kinesis.createStream(r -> r.streamName(stream).shardCount(1));
 
         EnableEnhancedMonitoringResponse enabled = kinesis.enableEnhancedMonitoring(r -> r.streamName(stream)
@@ -105,8 +98,8 @@ class StreamAdminIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void resourceTaggingConsumersAndDeletion(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = name("lifecycle", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("lifecycle");
         kinesis.createStream(r -> r.streamName(stream).shardCount(1));
         String arn = summary(kinesis, stream).streamARN();
 
@@ -127,8 +120,8 @@ class StreamAdminIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void describeStreamAndListStreamsPaginate(KinesisClients kind) {
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = name("pages", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("pages");
         kinesis.createStream(r -> r.streamName(stream).shardCount(3));
 
         DescribeStreamResponse first = kinesis.describeStream(r -> r.streamName(stream).limit(2));
@@ -157,13 +150,13 @@ class StreamAdminIT {
         if (kind.async()) {
             return; // the async client's SubscribeToShard takes an event-stream handler, not a plain call
         }
-        KinesisClient kinesis = CLIENTS.get(kind);
-        String stream = name("subscribe", kind);
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("subscribe");
         kinesis.createStream(r -> r.streamName(stream).shardCount(1));
         String arn = summary(kinesis, stream).streamARN();
         String consumerArn = kinesis.registerStreamConsumer(r -> r.streamARN(arn).consumerName("efo")).consumer().consumerARN();
 
-        try (var raw = new RawKinesis(server.server().endpoint())) {
+        try (var raw = new RawKinesis(sluice.server().server().endpoint())) {
             RawKinesis.Answer answer = raw.call("SubscribeToShard", "{\"ConsumerARN\": \"" + consumerArn + "\", "
                     + "\"ShardId\": \"shardId-000000000000\", \"StartingPosition\": {\"Type\": \"LATEST\"}}");
             assertThat(answer.status()).isEqualTo(400);
@@ -175,9 +168,5 @@ class StreamAdminIT {
 
     private static StreamDescriptionSummary summary(KinesisClient kinesis, String stream) {
         return kinesis.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary();
-    }
-
-    private static String name(String test, KinesisClients kind) {
-        return test + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
