@@ -1,5 +1,6 @@
 package io.sluice.core;
 
+import static io.sluice.core.testing.ChildJvm.EOF;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.core.api.GetShardIteratorRequest;
@@ -8,19 +9,15 @@ import io.sluice.core.api.ShardInfo;
 import io.sluice.core.api.ShardIteratorType;
 import io.sluice.core.api.StreamRecord;
 import io.sluice.core.api.StreamRef;
-import java.io.BufferedReader;
+import io.sluice.core.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,18 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineCrashIT {
 
     private static final int CYCLES = 10;
-    private static final String EOF = "<eof>";
 
     @TempDir
     Path tmp;
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<ChildJvm> started = new ArrayList<>();
 
     @AfterEach
     void stopChildren() throws InterruptedException {
-        for (Process p : started) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
+        for (ChildJvm child : started) {
+            child.stop();
         }
     }
 
@@ -59,19 +54,18 @@ class EngineCrashIT {
         Random random = new Random(20261125L);
         Map<String, Ack> acked = new HashMap<>();
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            Process child = start(dir, random.nextLong(), cycle);
-            BlockingQueue<String> lines = pump(child);
-            assertThat(lines.poll(120, TimeUnit.SECONDS)).as("cycle %d: child opened the engine", cycle).isEqualTo("OPEN");
+            ChildJvm child = start(dir, random.nextLong(), cycle);
+            assertThat(child.poll(120, TimeUnit.SECONDS)).as("cycle %d: child opened the engine", cycle).isEqualTo("OPEN");
             int acksBeforeKill = 1 + random.nextInt(300);
             List<String> got = new ArrayList<>();
             while (got.size() < acksBeforeKill) {
-                String line = lines.poll(120, TimeUnit.SECONDS);
+                String line = child.poll(120, TimeUnit.SECONDS);
                 assertThat(line).as("cycle %d: child keeps acknowledging", cycle).isNotNull().isNotEqualTo(EOF);
                 got.add(line);
             }
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            for (String line = lines.poll(30, TimeUnit.SECONDS); !EOF.equals(line); line = lines.poll(30, TimeUnit.SECONDS)) {
+            child.sigkill();
+            assertThat(child.awaitExit(30, TimeUnit.SECONDS)).isTrue();
+            for (String line = child.poll(30, TimeUnit.SECONDS); !EOF.equals(line); line = child.poll(30, TimeUnit.SECONDS)) {
                 assertThat(line).isNotNull();
                 got.add(line);
             }
@@ -127,36 +121,15 @@ class EngineCrashIT {
         }
     }
 
-    private Process start(Path dir, long seed, int cycle) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classpath, EngineCrashWriter.class.getName(), dir.toString(), Long.toString(seed),
-                Integer.toString(cycle));
-        pb.redirectError(tmp.resolve("child-" + cycle + ".err").toFile());
-        Process p = pb.start();
-        started.add(p);
-        return p;
+    private ChildJvm start(Path dir, long seed, int cycle) throws IOException {
+        ChildJvm child = ChildJvm.start(EngineCrashWriter.class, List.of(dir.toString(), Long.toString(seed),
+                Integer.toString(cycle)), tmp.resolve("child-" + cycle + ".err"), EngineCrashIT::isCompleteLine);
+        started.add(child);
+        return child;
     }
 
-    private static BlockingQueue<String> pump(Process child) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    // keep only complete lines: an ack cut by the kill lacks its END marker
-                    if (line.equals("OPEN") || line.matches("ACK \\S+ shardId-\\d{12} \\d{45} k\\d END")) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the pipe broke with the kill: end of output
-            } finally {
-                lines.add(EOF);
-            }
-        }, "crash-child-stdout");
-        t.setDaemon(true);
-        t.start();
-        return lines;
+    /** An ack cut by the kill lacks its END marker. */
+    private static boolean isCompleteLine(String line) {
+        return line.equals("OPEN") || line.matches("ACK \\S+ shardId-\\d{12} \\d{45} k\\d END");
     }
 }

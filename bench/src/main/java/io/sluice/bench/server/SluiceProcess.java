@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,14 +71,7 @@ final class SluiceProcess implements Endpoint {
 
     @Override
     public void close() {
-        process.destroy(); // SIGTERM: the server's clean shutdown
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        // room for the clean shutdown the server does on SIGTERM
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
     }
 }

@@ -1,16 +1,12 @@
 package io.sluice.core.engine;
 
+import io.sluice.core.crypto.TruncatedHmac;
 import io.sluice.core.error.ExpiredNextTokenException;
 import io.sluice.core.error.InvalidArgumentException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed, expiring pagination tokens (ListShards, ListStreamConsumers). A token carries an opaque payload
@@ -22,12 +18,12 @@ public final class PageTokens {
 
     private static final int MAC_BYTES = 16;
 
-    private final byte[] key;
+    private final TruncatedHmac hmac;
     private final Clock clock;
     private final long ttlMs;
 
     public PageTokens(byte[] key, Clock clock, long ttlMs) {
-        this.key = key.clone();
+        this.hmac = new TruncatedHmac(key, MAC_BYTES);
         this.clock = clock;
         this.ttlMs = ttlMs;
     }
@@ -36,7 +32,7 @@ public final class PageTokens {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         ByteBuffer buf = ByteBuffer.allocate(8 + body.length + MAC_BYTES);
         buf.putLong(clock.millis()).put(body);
-        buf.put(mac(buf.array(), 8 + body.length));
+        buf.put(hmac.sign(buf.array(), 8 + body.length));
         return Base64.getEncoder().encodeToString(buf.array());
     }
 
@@ -52,7 +48,7 @@ public final class PageTokens {
             throw invalid(token);
         }
         int bodyEnd = bytes.length - MAC_BYTES;
-        if (!MessageDigest.isEqual(mac(bytes, bodyEnd), Arrays.copyOfRange(bytes, bodyEnd, bytes.length))) {
+        if (!hmac.isSigned(bytes, bodyEnd)) {
             throw invalid(token);
         }
         long issuedAt = ByteBuffer.wrap(bytes).getLong();
@@ -66,16 +62,5 @@ public final class PageTokens {
 
     private static InvalidArgumentException invalid(String token) {
         return new InvalidArgumentException("Invalid NextToken: " + token);
-    }
-
-    private byte[] mac(byte[] bytes, int length) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(bytes, 0, length);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM provides HmacSHA256", e);
-        }
     }
 }

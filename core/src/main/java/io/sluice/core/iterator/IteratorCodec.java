@@ -1,14 +1,10 @@
 package io.sluice.core.iterator;
 
+import io.sluice.core.crypto.TruncatedHmac;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a {@link ShardPosition} into an opaque, forge-proof shard iterator string and back.
@@ -28,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * byte, a truncation or a key from another data directory makes {@link #decode} return empty. The key is
  * created once per data directory and persisted, so iterators survive restarts.
  *
- * <p>Thread-safe: a {@link Mac} is created per call (cheap relative to a read).
+ * <p>Thread-safe, as {@link TruncatedHmac} is.
  */
 public final class IteratorCodec {
 
@@ -36,13 +32,13 @@ public final class IteratorCodec {
     private static final int MAC_BYTES = 20;
     private static final int FIXED = 1 + 8 + 8 + 4 + 8 + 1;
 
-    private final byte[] key;
+    private final TruncatedHmac hmac;
 
     public IteratorCodec(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("iterator key must be at least 16 bytes");
         }
-        this.key = key.clone();
+        this.hmac = new TruncatedHmac(key, MAC_BYTES);
     }
 
     public String encode(ShardPosition position) {
@@ -53,7 +49,7 @@ public final class IteratorCodec {
         ByteBuffer buf = ByteBuffer.allocate(FIXED + name.length + MAC_BYTES);
         buf.put(VERSION).putLong(position.issuedAtMs()).putLong(position.streamCreatedMs())
                 .putInt(position.shardIndex()).putLong(position.offset()).put((byte) name.length).put(name);
-        buf.put(mac(buf.array(), FIXED + name.length));
+        buf.put(hmac.sign(buf.array(), FIXED + name.length));
         return Base64.getEncoder().encodeToString(buf.array());
     }
 
@@ -76,8 +72,7 @@ public final class IteratorCodec {
         if (bytes.length != bodyLength + MAC_BYTES) {
             return Optional.empty();
         }
-        byte[] expected = mac(bytes, bodyLength);
-        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, bodyLength, bytes.length))) {
+        if (!hmac.isSigned(bytes, bodyLength)) {
             return Optional.empty();
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes, 1, bodyLength - 1);
@@ -91,16 +86,5 @@ public final class IteratorCodec {
             return Optional.empty();
         }
         return Optional.of(new ShardPosition(name, created, shardIndex, offset, issuedAt));
-    }
-
-    private byte[] mac(byte[] bytes, int length) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(bytes, 0, length);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM provides HmacSHA256", e);
-        }
     }
 }

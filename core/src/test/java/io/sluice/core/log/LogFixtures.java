@@ -1,5 +1,6 @@
 package io.sluice.core.log;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,5 +46,17 @@ final class LogFixtures {
 
     static long recordBytes(long offset, int size) {
         return keyFor(offset).getBytes(StandardCharsets.UTF_8).length + size;
+    }
+
+    /** Every record of {@code log}, from its start offset to its end, in order. */
+    static List<LogRecord> readAll(ShardLog log) throws IOException {
+        List<LogRecord> all = new ArrayList<>();
+        long next = log.startOffset();
+        while (next < log.endOffset()) {
+            LogReadResult r = log.read(next, 1000, Long.MAX_VALUE);
+            all.addAll(r.records());
+            next = r.nextOffset();
+        }
+        return all;
     }
 }

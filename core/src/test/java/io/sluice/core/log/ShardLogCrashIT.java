@@ -1,17 +1,14 @@
 package io.sluice.core.log;
 
+import static io.sluice.core.testing.ChildJvm.EOF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import io.sluice.core.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,18 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ShardLogCrashIT {
 
     private static final int CYCLES = 22;
-    private static final String EOF = "<eof>";
 
     @TempDir
     Path tmp;
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<ChildJvm> started = new ArrayList<>();
 
     @AfterEach
     void stopEveryChild() throws InterruptedException {
-        for (Process p : started) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
+        for (ChildJvm child : started) {
+            child.stop();
         }
     }
 
@@ -46,9 +41,8 @@ class ShardLogCrashIT {
         long acknowledgedEnd = 0;
         int cyclesWithLostUnacknowledgedTail = 0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            Process child = startChild(dir, random.nextLong(), tmp.resolve("child-" + cycle + ".err"));
-            BlockingQueue<String> lines = pump(child);
-            String open = lines.poll(60, TimeUnit.SECONDS);
+            ChildJvm child = startChild(dir, random.nextLong(), tmp.resolve("child-" + cycle + ".err"));
+            String open = child.poll(60, TimeUnit.SECONDS);
             assertThat(open).as("cycle %d: child opened the log (stderr in %s)", cycle, tmp).startsWith("OPEN ");
             assertThat(Long.parseLong(open.substring(5))).as("cycle %d: the restarted log continues after every ack", cycle)
                     .isGreaterThanOrEqualTo(acknowledgedEnd);
@@ -56,13 +50,13 @@ class ShardLogCrashIT {
             int acksBeforeKill = 1 + random.nextInt(30);
             List<String> acks = new ArrayList<>();
             while (acks.size() < acksBeforeKill) {
-                String line = lines.poll(60, TimeUnit.SECONDS);
+                String line = child.poll(60, TimeUnit.SECONDS);
                 assertThat(line).as("cycle %d: child keeps acknowledging", cycle).isNotNull().isNotEqualTo(EOF);
                 acks.add(line);
             }
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child died").isTrue();
-            for (String line = lines.poll(30, TimeUnit.SECONDS); !EOF.equals(line); line = lines.poll(30, TimeUnit.SECONDS)) {
+            child.sigkill();
+            assertThat(child.awaitExit(30, TimeUnit.SECONDS)).as("child died").isTrue();
+            for (String line = child.poll(30, TimeUnit.SECONDS); !EOF.equals(line); line = child.poll(30, TimeUnit.SECONDS)) {
                 assertThat(line).as("stdout drained after the kill").isNotNull();
                 acks.add(line);
             }
@@ -109,36 +103,15 @@ class ShardLogCrashIT {
         }
     }
 
-    private Process startChild(Path dir, long seed, Path stderr) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classpath, CrashAppender.class.getName(), dir.toString(), Long.toString(seed));
-        pb.redirectError(stderr.toFile());
-        Process p = pb.start();
-        started.add(p);
-        return p;
+    private ChildJvm startChild(Path dir, long seed, Path stderr) throws IOException {
+        ChildJvm child = ChildJvm.start(CrashAppender.class, List.of(dir.toString(), Long.toString(seed)), stderr,
+                ShardLogCrashIT::isCompleteLine);
+        started.add(child);
+        return child;
     }
 
-    /** Copies the child's stdout lines into a queue, then {@link #EOF}, on a daemon thread. */
-    private static BlockingQueue<String> pump(Process child) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    // A line cut by the kill has no newline; readLine still returns it, so keep only complete acks.
-                    if (line.startsWith("OPEN ") || line.matches("ACK \\d+ \\d+")) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the pipe broke with the kill: end of output
-            } finally {
-                lines.add(EOF);
-            }
-        }, "crash-child-stdout");
-        t.setDaemon(true);
-        t.start();
-        return lines;
+    /** A line cut by the kill has no newline; readLine still returns it, so keep only complete acks. */
+    private static boolean isCompleteLine(String line) {
+        return line.startsWith("OPEN ") || line.matches("ACK \\d+ \\d+");
     }
 }

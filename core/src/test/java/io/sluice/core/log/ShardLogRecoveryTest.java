@@ -2,6 +2,7 @@ package io.sluice.core.log;
 
 import static io.sluice.core.log.LogFixtures.dataFor;
 import static io.sluice.core.log.LogFixtures.entries;
+import static io.sluice.core.log.LogFixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -83,17 +84,6 @@ class ShardLogRecoveryTest {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(bytes), position);
         }
-    }
-
-    private static List<LogRecord> readAll(ShardLog log) throws Exception {
-        List<LogRecord> all = new ArrayList<>();
-        long next = log.startOffset();
-        while (next < log.endOffset()) {
-            LogReadResult r = log.read(next, 1000, Long.MAX_VALUE);
-            all.addAll(r.records());
-            next = r.nextOffset();
-        }
-        return all;
     }
 
     private static void assertIntact(List<LogRecord> records, List<Long> expectedOffsets) {

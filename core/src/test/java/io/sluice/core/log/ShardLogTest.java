@@ -2,6 +2,7 @@ package io.sluice.core.log;
 
 import static io.sluice.core.log.LogFixtures.dataFor;
 import static io.sluice.core.log.LogFixtures.entries;
+import static io.sluice.core.log.LogFixtures.readAll;
 import static io.sluice.core.log.LogFixtures.smallConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,17 +39,6 @@ class ShardLogTest {
     @AfterEach
     void closeRuntimes() {
         runtimes.forEach(LogRuntime::close);
-    }
-
-    private static List<LogRecord> readAll(ShardLog log) throws Exception {
-        List<LogRecord> all = new ArrayList<>();
-        long next = log.startOffset();
-        while (next < log.endOffset()) {
-            LogReadResult r = log.read(next, 1000, Long.MAX_VALUE);
-            all.addAll(r.records());
-            next = r.nextOffset();
-        }
-        return all;
     }
 
     private static void assertRecordsAreTheFixtures(List<LogRecord> records, long from, long to, int size) {
