@@ -121,14 +121,10 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
                 case "account-id" -> withAccountId(value);
                 case "limits" -> withLimits(parseLimits(value));
                 case "fsync" -> withFsync(FsyncPolicy.parse(value));
-                case "auth" -> new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync,
-                        AuthMode.parse(value), authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
-                case "auth-config" -> new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth,
-                        Path.of(value), tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
-                case "tls-cert" -> new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth,
-                        authConfig, Path.of(value), tlsKey, maxRequestBytes, workerThreads, maxQueued);
-                case "tls-key" -> new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth,
-                        authConfig, tlsCert, Path.of(value), maxRequestBytes, workerThreads, maxQueued);
+                case "auth" -> withAuth(AuthMode.parse(value), authConfig);
+                case "auth-config" -> withAuth(auth, Path.of(value));
+                case "tls-cert" -> withTls(Path.of(value), tlsKey);
+                case "tls-key" -> withTls(tlsCert, Path.of(value));
                 case "max-request-bytes" -> withMaxRequestBytes(Integer.parseInt(value));
                 case "worker-threads" -> withWorkers(Integer.parseInt(value), maxQueued);
                 default -> throw new IllegalArgumentException("unknown setting '" + name + "'");

@@ -53,7 +53,8 @@ public final class NettyServer implements AutoCloseable {
                     .sync()
                     .channel();
         } catch (InterruptedException | RuntimeException e) {
-            shutdown();
+            workers.shutdownNow();
+            shutdownEventLoops();
             throw e;
         }
     }
@@ -74,11 +75,10 @@ public final class NettyServer implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        shutdown();
+        shutdownEventLoops();
     }
 
-    private void shutdown() {
-        workers.shutdownNow();
+    private void shutdownEventLoops() {
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         io.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }

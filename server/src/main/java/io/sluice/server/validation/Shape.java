@@ -17,8 +17,8 @@ public sealed interface Shape {
             implements Shape {
     }
 
-    /** INTEGER or LONG members; {@code integer} decides the type name in serialization errors. */
-    record NumberShape(boolean notNull, boolean integer, Long min, Long max) implements Shape {
+    /** Integer members (Kinesis requests have no other numbers). */
+    record NumberShape(boolean notNull, Long min, Long max) implements Shape {
     }
 
     record BooleanShape(boolean notNull) implements Shape {

@@ -66,15 +66,11 @@ public final class Shapes {
     }
 
     public static NumberShape integer(Long min, Long max) {
-        return new NumberShape(false, true, min, max);
+        return new NumberShape(false, min, max);
     }
 
     public static NumberShape requiredInteger(Long min, Long max) {
-        return new NumberShape(true, true, min, max);
-    }
-
-    public static NumberShape requiredLong(Long min, Long max) {
-        return new NumberShape(true, false, min, max);
+        return new NumberShape(true, min, max);
     }
 
     public static BooleanShape bool() {

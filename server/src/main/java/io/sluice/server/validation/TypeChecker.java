@@ -62,8 +62,8 @@ public final class TypeChecker {
     private Object value(JsonNode node, Shape shape) {
         if (shape instanceof StringShape) {
             return string(node);
-        } else if (shape instanceof NumberShape n) {
-            return number(node, n.integer() ? "Integer" : "Long");
+        } else if (shape instanceof NumberShape) {
+            return number(node, "Integer");
         } else if (shape instanceof BooleanShape) {
             return bool(node);
         } else if (shape instanceof BlobShape) {
