@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param tlsKey          PEM PKCS#8 private key
  * @param maxRequestBytes larger request bodies are answered 413
  * @param workerThreads   requests served at once
- * @param maxQueued       requests waiting beyond those; more are answered 503
+ * @param maxQueued       requests waiting beyond those (each holds its body in memory); more are answered 503
  */
 public record ServerConfig(String host, int port, Path dataDir, String region, String accountId, boolean limitsOn,
                            FsyncPolicy fsync, AuthMode auth, Path authConfig, Path tlsCert, Path tlsKey,
@@ -63,7 +63,7 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", true,
                 FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024,
-                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 1024);
+                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256);
     }
 
     public ServerConfig withHost(String h) {
