@@ -22,10 +22,10 @@ final class ResponseWriter {
 
     ChannelFuture write(ChannelHandlerContext ctx, String requestId, KinesisResponse response) {
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body().buffers()));
         http.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length())
                 .set(REQUEST_ID_HEADER, requestId);
         return ctx.writeAndFlush(http);
     }

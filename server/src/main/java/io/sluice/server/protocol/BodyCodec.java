@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -49,14 +48,14 @@ public final class BodyCodec {
         }
     }
 
-    public static byte[] write(ContentType type, Map<String, ?> tree) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    public static ChunkedBytes write(ContentType type, Map<String, ?> tree) {
+        ChunkedBytes out = new ChunkedBytes();
         try (JsonGenerator generator = (type == ContentType.CBOR ? CBOR_FACTORY : JSON_FACTORY).createGenerator(out)) {
             writeValue(generator, tree);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode a response", e);
         }
-        return out.toByteArray();
+        return out;
     }
 
     private static void writeValue(JsonGenerator generator, Object value) throws IOException {

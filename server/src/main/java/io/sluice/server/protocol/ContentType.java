@@ -26,7 +26,8 @@ public enum ContentType {
         if (header == null) {
             return Optional.empty();
         }
-        String media = header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        int parameters = header.indexOf(';');
+        String media = (parameters < 0 ? header : header.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
         return switch (media) {
             case "application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json" -> Optional.of(JSON);
             case "application/x-amz-cbor-1.1" -> Optional.of(CBOR);

@@ -48,7 +48,7 @@ class FuzzIT {
             for (int i = 0; i < REQUESTS && failures.size() < 5; i++) {
                 ContentType format = random.nextBoolean() ? ContentType.JSON : ContentType.CBOR;
                 String target = "Kinesis_20131202." + TARGETS.get(random.nextInt(TARGETS.size()));
-                byte[] body = mutate(BodyCodec.write(format, randomBody(random)), random);
+                byte[] body = mutate(BodyCodec.write(format, randomBody(random)).toByteArray(), random);
                 HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
                                 .timeout(Duration.ofSeconds(10))
                                 .header("Content-Type", format.mediaType())

@@ -23,14 +23,14 @@ class BodyCodecTest {
         record.put("ApproximateArrivalTimestamp", ARRIVAL);
         record.put("Skipped", null);
 
-        String json = new String(BodyCodec.write(ContentType.JSON, Map.of("Records", List.of(record))), StandardCharsets.UTF_8);
+        String json = new String(BodyCodec.write(ContentType.JSON, Map.of("Records", List.of(record))).toByteArray(), StandardCharsets.UTF_8);
 
         assertThat(json).isEqualTo("{\"Records\":[{\"Data\":\"aGk=\",\"ApproximateArrivalTimestamp\":1764065730.123}]}");
     }
 
     @Test
     void writesCborTimestampsAsTagOneAroundEpochMilliseconds() {
-        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("T", ARRIVAL));
+        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("T", ARRIVAL)).toByteArray();
 
         // map(1) "T" tag(1) uint64(1764065730123): the AWS SDKs read milliseconds here, not RFC 8949 seconds
         assertThat(HexFormat.of().formatHex(cbor)).isEqualTo("bf6154c11b0000019aba82de4bff");
@@ -38,7 +38,7 @@ class BodyCodecTest {
 
     @Test
     void writesCborBlobsAsByteStrings() {
-        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("D", new byte[] {1, 2, 3}));
+        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("D", new byte[] {1, 2, 3})).toByteArray();
 
         assertThat(HexFormat.of().formatHex(cbor)).isEqualTo("bf614443010203ff");
     }
@@ -46,7 +46,7 @@ class BodyCodecTest {
     @Test
     void readsCborBackIntoATree() {
         JsonNode tree = BodyCodec.read(ContentType.CBOR, BodyCodec.write(ContentType.CBOR,
-                Map.of("StreamName", "Test", "Data", new byte[] {7})));
+                Map.of("StreamName", "Test", "Data", new byte[] {7})).toByteArray());
 
         assertThat(tree.get("StreamName").asText()).isEqualTo("Test");
         assertThat(tree.get("Data").isBinary()).isTrue();
@@ -63,7 +63,7 @@ class BodyCodecTest {
 
     @Test
     void rejectsTruncatedCborAsASerializationError() {
-        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("StreamName", "Test"));
+        byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("StreamName", "Test")).toByteArray();
         byte[] truncated = java.util.Arrays.copyOf(cbor, cbor.length - 3);
 
         assertThatThrownBy(() -> BodyCodec.read(ContentType.CBOR, truncated))
@@ -77,7 +77,7 @@ class BodyCodecTest {
                 new KinesisException(ErrorType.RESOURCE_NOT_FOUND, "Stream Test under account 000000000000 not found."));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(new String(response.body().toByteArray(), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Stream Test under account 000000000000 not found.\"}");
     }
 }

@@ -127,7 +127,7 @@ class RequestValidationTest {
         Fields json = new TypeChecker(ContentType.JSON).check(
                 JSON.readTree("{\"ShardIteratorType\": \"AT_TIMESTAMP\", \"Timestamp\": 1764065730.123}"), ITERATOR);
         JsonNode cborTree = BodyCodec.read(ContentType.CBOR, BodyCodec.write(ContentType.CBOR,
-                Map.of("ShardIteratorType", "AT_TIMESTAMP", "Timestamp", Instant.ofEpochMilli(1_764_065_730_123L))));
+                Map.of("ShardIteratorType", "AT_TIMESTAMP", "Timestamp", Instant.ofEpochMilli(1_764_065_730_123L))).toByteArray());
         Fields cbor = new TypeChecker(ContentType.CBOR).check(cborTree, ITERATOR);
 
         assertThat(json.timestamp("Timestamp")).isEqualTo(Instant.ofEpochMilli(1_764_065_730_123L));
