@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param dataDir         streams, shard logs and keys
  * @param region          region in ARNs
  * @param accountId       12-digit account in ARNs
+ * @param shardLimit      open shards allowed across all streams (the account shard limit); more is LimitExceeded
  * @param limitsOn        Kinesis's per-shard throughput limits ({@code --limits kinesis}) or none ({@code off})
  * @param fsync           {@code always}: acknowledged = on disk; {@code interval}: synced every N ms
  * @param auth            {@code open} (any well-formed SigV4) or {@code sigv4} (verified against authConfig)
@@ -24,7 +25,8 @@ import java.util.Objects;
  * @param workerThreads   requests served at once
  * @param maxQueued       requests waiting beyond those (each holds its body in memory); more are answered 503
  */
-public record ServerConfig(String host, int port, Path dataDir, String region, String accountId, boolean limitsOn,
+public record ServerConfig(String host, int port, Path dataDir, String region, String accountId, int shardLimit,
+                           boolean limitsOn,
                            FsyncPolicy fsync, AuthMode auth, Path authConfig, Path tlsCert, Path tlsKey,
                            int maxRequestBytes, int workerThreads, int maxQueued) {
 
@@ -47,6 +49,9 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535, got " + port);
         }
+        if (shardLimit < 1) {
+            throw new IllegalArgumentException("shard-limit must be at least 1, got " + shardLimit);
+        }
     }
 
     /** Checks the rules that span settings, once all are applied; returns this. */
@@ -61,53 +66,57 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", true,
+        return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", 10_000, true,
                 FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024,
                 Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(host, port, d, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withRegion(String r) {
-        return new ServerConfig(host, port, dataDir, r, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withAccountId(String a) {
-        return new ServerConfig(host, port, dataDir, region, a, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withShardLimit(int limit) {
+        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withLimits(boolean on) {
-        return new ServerConfig(host, port, dataDir, region, accountId, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withFsync(FsyncPolicy f) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withAuth(AuthMode mode, Path config) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withTls(Path cert, Path key) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withMaxRequestBytes(int bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withWorkers(int threads, int queued) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, threads, queued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, threads, queued);
     }
 
     /** Applies one setting by its flag / properties name; unknown names and bad values are errors naming both. */
@@ -119,6 +128,7 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
                 case "data-dir" -> withDataDir(Path.of(value));
                 case "region" -> withRegion(value);
                 case "account-id" -> withAccountId(value);
+                case "shard-limit" -> withShardLimit(Integer.parseInt(value));
                 case "limits" -> withLimits(parseLimits(value));
                 case "fsync" -> withFsync(FsyncPolicy.parse(value));
                 case "auth" -> withAuth(AuthMode.parse(value), authConfig);

@@ -79,6 +79,7 @@ public final class SluiceServer implements AutoCloseable {
         return defaults
                 .withRegion(config.region())
                 .withAccountId(config.accountId())
+                .withOpenShardLimit(config.shardLimit())
                 .withClock(Clock.systemUTC())
                 .withLimits(config.limitsOn() ? ThroughputLimits.KINESIS : ThroughputLimits.OFF)
                 .withLog(defaults.log().withFsync(config.fsync()));

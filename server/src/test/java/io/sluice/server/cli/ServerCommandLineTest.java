@@ -29,7 +29,8 @@ class ServerCommandLineTest {
     @Test
     void readsEveryFlag() {
         ServerConfig config = ServerCommandLine.parse("--host", "0.0.0.0", "--port", "0", "--data-dir", "/tmp/s",
-                "--region", "eu-west-1", "--account-id", "123456789012", "--limits", "off", "--fsync", "interval:250",
+                "--region", "eu-west-1", "--account-id", "123456789012", "--shard-limit", "50", "--limits", "off",
+                "--fsync", "interval:250",
                 "--auth", "sigv4", "--auth-config", "auth.json", "--tls-cert", "c.pem", "--tls-key", "k.pem");
 
         assertThat(config.host()).isEqualTo("0.0.0.0");
@@ -37,6 +38,7 @@ class ServerCommandLineTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/s"));
         assertThat(config.region()).isEqualTo("eu-west-1");
         assertThat(config.accountId()).isEqualTo("123456789012");
+        assertThat(config.shardLimit()).isEqualTo(50);
         assertThat(config.limitsOn()).isFalse();
         assertThat(config.fsync()).isEqualTo(FsyncPolicy.interval(Duration.ofMillis(250)));
         assertThat(config.auth()).isEqualTo(AuthMode.SIGV4);
@@ -73,6 +75,8 @@ class ServerCommandLineTest {
                 .hasMessage("TLS needs both --tls-cert and --tls-key");
         assertThatThrownBy(() -> ServerCommandLine.parse("--port", "70000"))
                 .hasMessage("--port: port must be in 0..65535, got 70000");
+        assertThatThrownBy(() -> ServerCommandLine.parse("--shard-limit", "0"))
+                .hasMessage("--shard-limit: shard-limit must be at least 1, got 0");
     }
 
     @Test
