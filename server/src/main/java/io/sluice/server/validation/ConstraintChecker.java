@@ -11,6 +11,7 @@ import io.sluice.server.validation.Shape.StructShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -56,16 +57,17 @@ public final class ConstraintChecker {
         } else if (shape instanceof NumberShape n) {
             number((Long) value, n, path);
         } else if (shape instanceof BlobShape b) {
-            length(((byte[]) value).length, b.minLength(), b.maxLength(), path, blobText((byte[]) value));
+            byte[] bytes = (byte[]) value;
+            length(bytes.length, b.minLength(), b.maxLength(), path, () -> blobText(bytes));
         } else if (shape instanceof ListShape l) {
             List<?> list = (List<?>) value;
-            length(list.size(), l.minLength(), l.maxLength(), path, listText(list));
+            length(list.size(), l.minLength(), l.maxLength(), path, () -> listText(list));
             for (int i = 0; i < list.size(); i++) {
                 member(list.get(i), l.member(), path + "." + (i + 1) + ".member");
             }
         } else if (shape instanceof MapShape m) {
             Map<?, ?> map = (Map<?, ?>) value;
-            length(map.size(), m.minLength(), m.maxLength(), path, mapText(map));
+            length(map.size(), m.minLength(), m.maxLength(), path, () -> mapText(map));
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 member(entry.getValue(), m.value(), path + "." + entry.getKey());
             }
@@ -81,7 +83,9 @@ public final class ConstraintChecker {
         if (shape.pattern() != null && !shape.pattern().matcher(value).matches()) {
             violation(path, value, "Member must satisfy regular expression pattern: " + shape.pattern().pattern());
         }
-        length(value.codePointCount(0, value.length()), shape.minLength(), shape.maxLength(), path, value);
+        if (shape.minLength() != null || shape.maxLength() != null) {
+            length(value.codePointCount(0, value.length()), shape.minLength(), shape.maxLength(), path, () -> value);
+        }
     }
 
     private void number(long value, NumberShape shape, String path) {
@@ -93,12 +97,13 @@ public final class ConstraintChecker {
         }
     }
 
-    private void length(int length, Integer min, Integer max, String path, String shown) {
+    /** {@code shown} renders the value for the message; only a violation pays for it (a list can be 500 records). */
+    private void length(int length, Integer min, Integer max, String path, Supplier<String> shown) {
         if (min != null && length < min) {
-            violation(path, shown, "Member must have length greater than or equal to " + min);
+            violation(path, shown.get(), "Member must have length greater than or equal to " + min);
         }
         if (max != null && length > max) {
-            violation(path, shown, "Member must have length less than or equal to " + max);
+            violation(path, shown.get(), "Member must have length less than or equal to " + max);
         }
     }
 
