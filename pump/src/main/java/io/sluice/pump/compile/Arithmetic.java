@@ -137,29 +137,11 @@ final class Arithmetic {
     private static LongOp longOp(String op) {
         switch (op) {
             case "+":
-                return (a, b) -> {
-                    try {
-                        return Math.addExact(a, b);
-                    } catch (ArithmeticException e) {
-                        throw overflow(a, op, b);
-                    }
-                };
+                return exact(op, Math::addExact);
             case "-":
-                return (a, b) -> {
-                    try {
-                        return Math.subtractExact(a, b);
-                    } catch (ArithmeticException e) {
-                        throw overflow(a, op, b);
-                    }
-                };
+                return exact(op, Math::subtractExact);
             case "*":
-                return (a, b) -> {
-                    try {
-                        return Math.multiplyExact(a, b);
-                    } catch (ArithmeticException e) {
-                        throw overflow(a, op, b);
-                    }
-                };
+                return exact(op, Math::multiplyExact);
             default:
                 return (a, b) -> {
                     if (b == 0) {
@@ -172,6 +154,17 @@ final class Arithmetic {
                     return a / b; // truncates toward zero, as SQL integer division does
                 };
         }
+    }
+
+    /** An overflow-checked operation: Math's *Exact methods, with the pump's per-record overflow error. */
+    private static LongOp exact(String op, LongOp checked) {
+        return (a, b) -> {
+            try {
+                return checked.apply(a, b);
+            } catch (ArithmeticException e) {
+                throw overflow(a, op, b);
+            }
+        };
     }
 
     private static PumpRecordException overflow(long a, String op, long b) {
