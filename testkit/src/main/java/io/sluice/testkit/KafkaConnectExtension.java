@@ -33,12 +33,14 @@ public final class KafkaConnectExtension implements BeforeAllCallback, AfterAllC
     private static final Logger log = LoggerFactory.getLogger(KafkaConnectExtension.class);
 
     private final Map<String, String> workerOverrides;
+    private final boolean workerInChildProcess;
     private KafkaConnectCluster cluster;
     private KafkaTopics topics;
     private ConnectRestClient connect;
 
-    private KafkaConnectExtension(Map<String, String> workerOverrides) {
+    private KafkaConnectExtension(Map<String, String> workerOverrides, boolean workerInChildProcess) {
         this.workerOverrides = Map.copyOf(workerOverrides);
+        this.workerInChildProcess = workerInChildProcess;
     }
 
     public static Builder builder() {
@@ -53,9 +55,13 @@ public final class KafkaConnectExtension implements BeforeAllCallback, AfterAllC
             log.warn("Skipping {}: {}=container needs a Docker engine and none is reachable", name, BrokerMode.PROPERTY);
             Assumptions.abort("No Docker engine for " + BrokerMode.PROPERTY + "=container");
         }
-        cluster = mode == BrokerMode.CONTAINER
-                ? new ContainerKafkaConnect(name, workerOverrides)
-                : new EmbeddedKafkaConnect(name, workerOverrides);
+        if (mode == BrokerMode.CONTAINER) {
+            cluster = new ContainerKafkaConnect(name, workerOverrides);
+        } else if (workerInChildProcess) {
+            cluster = new ChildProcessKafkaConnect(name, workerOverrides);
+        } else {
+            cluster = new EmbeddedKafkaConnect(name, workerOverrides);
+        }
         long started = System.nanoTime();
         cluster.start();
         log.info("{} Kafka + Connect for {} up in {} ms (bootstrap {}, REST {})", mode, name,
@@ -90,6 +96,30 @@ public final class KafkaConnectExtension implements BeforeAllCallback, AfterAllC
         return connect;
     }
 
+    /**
+     * Kills the Connect worker with {@code SIGKILL} (no task stop, no offset flush, no transaction abort) and waits
+     * until the process is gone. Needs {@link Builder#workerInChildProcess()}.
+     */
+    public void killWorker() {
+        childProcessCluster("killWorker").killWorker();
+    }
+
+    /**
+     * Starts a new Connect worker process in the same group, on the same REST URL, and returns once its REST API
+     * reports it healthy. Needs {@link Builder#workerInChildProcess()}.
+     */
+    public void startWorker() {
+        childProcessCluster("startWorker").startWorker();
+    }
+
+    private ChildProcessKafkaConnect childProcessCluster(String operation) {
+        if (running() instanceof ChildProcessKafkaConnect child) {
+            return child;
+        }
+        throw new IllegalStateException(operation + " needs a worker in its own process: build the extension with "
+                + "KafkaConnectExtension.builder().workerInChildProcess()");
+    }
+
     private KafkaConnectCluster running() {
         if (cluster == null) {
             throw new IllegalStateException("The cluster is not running: register the extension on a static field "
@@ -101,14 +131,27 @@ public final class KafkaConnectExtension implements BeforeAllCallback, AfterAllC
     /** Options for the cluster; worker properties override the kit's defaults. */
     public static final class Builder {
         private final Map<String, String> workerOverrides = new HashMap<>();
+        private boolean workerInChildProcess;
 
         public Builder workerProperty(String key, String value) {
             workerOverrides.put(key, value);
             return this;
         }
 
+        /**
+         * Runs the Connect worker in a child JVM (the broker stays in this one), so a test can
+         * {@link KafkaConnectExtension#killWorker() kill} it and {@link KafkaConnectExtension#startWorker() start} a
+         * new one. The worker's plugins come from
+         * this JVM's class path; in-JVM views of the worker (its MBeans, its classes' statics) are then out of
+         * reach. Ignored with {@code sluice.test.kafka=container}.
+         */
+        public Builder workerInChildProcess() {
+            workerInChildProcess = true;
+            return this;
+        }
+
         public KafkaConnectExtension build() {
-            return new KafkaConnectExtension(workerOverrides);
+            return new KafkaConnectExtension(workerOverrides, workerInChildProcess);
         }
     }
 }
