@@ -15,12 +15,7 @@ import java.util.TreeSet;
  */
 public final class ServerCommandLine {
 
-    public static final String USAGE = """
-            usage: sluice-server [--config FILE] [--host 127.0.0.1] [--port 4567] [--data-dir data]
-                                 [--region us-east-1] [--account-id 000000000000] [--shard-limit 10000]
-                                 [--limits kinesis|off]
-                                 [--fsync always|interval|interval:MILLIS] [--auth open|sigv4] [--auth-config FILE]
-                                 [--tls-cert PEM --tls-key PEM] [--max-request-bytes N] [--worker-threads N]""";
+    public static final String USAGE = ServerSettings.helpText();
 
     private ServerCommandLine() {
     }

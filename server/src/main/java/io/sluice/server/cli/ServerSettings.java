@@ -1,0 +1,71 @@
+package io.sluice.server.cli;
+
+import java.util.List;
+
+/**
+ * Every {@code sluice-server} setting with its default and meaning: the one list from which {@code --help} and the
+ * settings table in {@code server/README.md} are generated (a test keeps the README current). A setting's name is
+ * both its flag ({@code --name}) and its key in a {@code --config} properties file.
+ */
+public final class ServerSettings {
+
+    /** One setting; {@code example} is a value the server accepts, used to test that the name is really read. */
+    public record Setting(String name, String example, String defaultValue, String meaning) {
+    }
+
+    public static final List<Setting> ALL = List.of(
+            new Setting("host", "127.0.0.1", "127.0.0.1", "address to bind"),
+            new Setting("port", "4567", "4567", "`0` picks a free port"),
+            new Setting("data-dir", "data", "data", "streams, shard logs, keys (layout in `core/README.md`)"),
+            new Setting("region", "us-east-1", "us-east-1", "the region ARNs name"),
+            new Setting("account-id", "000000000000", "000000000000", "the account ARNs name"),
+            new Setting("shard-limit", "10000", "10000",
+                    "open shards allowed across all streams (the account shard limit)"),
+            new Setting("limits", "kinesis", "kinesis",
+                    "`kinesis`: per-shard throughput limits as in Amazon Kinesis; `off`: none"),
+            new Setting("fsync", "interval:1000", "always",
+                    "`always`: acknowledged = on disk; `interval` / `interval:<ms>`: synced periodically"),
+            new Setting("auth", "open", "open",
+                    "`open`: any complete SigV4 signature is accepted (a warning says so); `sigv4`: verified"),
+            new Setting("auth-config", "config/server/auth.json", "",
+                    "users, keys and IAM-style policies for `sigv4` (example: `config/server/auth.json`)"),
+            new Setting("tls-cert", "server.crt", "", "PEM certificate chain; with `tls-key` the port speaks TLS"),
+            new Setting("tls-key", "server.key", "", "PKCS#8 PEM private key of `tls-cert`"),
+            new Setting("max-request-bytes", "10485760", "10485760",
+                    "larger bodies get `413 RequestEntityTooLargeException`"),
+            new Setting("worker-threads", "8", "4 × cores, at least 8",
+                    "requests served at once; 256 more may wait, beyond that `503`"));
+
+    private ServerSettings() {
+    }
+
+    /** The Markdown table of every setting, plus {@code --config}. */
+    public static String markdownTable() {
+        StringBuilder out = new StringBuilder("| flag / property | default | meaning |\n|---|---|---|\n");
+        for (Setting s : ALL) {
+            out.append("| `--").append(s.name()).append("` | ")
+                    .append(s.defaultValue().isEmpty() ? "" : "`" + s.defaultValue() + "`").append(" | ")
+                    .append(s.meaning()).append(" |\n");
+        }
+        out.append("| `--config FILE` | | a properties file with the same names as keys; flags win |\n");
+        return out.toString();
+    }
+
+    /** The settings as {@code --help} lists them. */
+    public static String helpText() {
+        StringBuilder out = new StringBuilder("usage: sluice-server [--config FILE] [--<setting> <value>]...\n\n");
+        int width = ALL.stream().mapToInt(s -> s.name().length()).max().orElse(0) + 4;
+        for (Setting s : ALL) {
+            String flag = "--" + s.name();
+            out.append("  ").append(flag).append(" ".repeat(width - flag.length()))
+                    .append(s.meaning().replace("`", ""));
+            if (!s.defaultValue().isEmpty()) {
+                out.append(" (default ").append(s.defaultValue()).append(')');
+            }
+            out.append('\n');
+        }
+        out.append("  --config FILE").append(" ".repeat(Math.max(1, width - 13)))
+                .append("a properties file with the same names as keys; flags win");
+        return out.toString();
+    }
+}
