@@ -1,0 +1,108 @@
+package io.sluice.connect.source;
+
+import io.sluice.connect.common.client.KinesisClientFactory;
+import io.sluice.connect.common.client.ManagedKinesisClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the shards the connector assigned ({@link KinesisSourceTaskConfig}) into Kafka.
+ *
+ * <p>One thread, no thread per shard: {@link #poll()} walks the shards round robin and makes one GetRecords call
+ * per shard that is due (each shard rests {@code kinesis.shard.poll.interval.ms} between calls, longer when it was
+ * empty or throttled). Kinesis limits reads per shard, not per connection, so a task with many shards spends its
+ * time waiting for shards to become due rather than on calls; a synchronous client on one thread keeps the
+ * position bookkeeping single-threaded and simple, and bounds the task's load on the server. A round stops after
+ * about a second so {@code poll()} returns promptly; when no shard is due and nothing was read it waits
+ * (interruptibly, woken by {@link #stop()}) until the next shard is due, at most a second, and returns
+ * {@code null} — it never spins.
+ *
+ * <p>{@link #stop()} may be called from another thread while {@code poll()} runs, as Connect does.
+ */
+public class KinesisSourceTask extends SourceTask {
+
+    private static final Logger log = LoggerFactory.getLogger(KinesisSourceTask.class);
+    private static final long ROUND_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private ManagedKinesisClient client;
+    private List<ShardReader> readers = List.of();
+    private int next;
+
+    @Override
+    public String version() {
+        return SourceVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        KinesisSourceTaskConfig config = new KinesisSourceTaskConfig(props);
+        client = KinesisClientFactory.create(config.connection());
+        SourceMetrics metrics = new SourceMetrics(context.pluginMetrics());
+        RecordMapper mapper = new RecordMapper(config);
+        List<Map<String, String>> partitions = config.shards().stream().map(SourceOffsets::toPartition).toList();
+        Map<Map<String, String>, Map<String, Object>> committed = context.offsetStorageReader().offsets(partitions);
+        long now = System.nanoTime();
+        List<ShardReader> created = new ArrayList<>();
+        for (ShardRef shard : config.shards()) {
+            var checkpoint = SourceOffsets.fromOffset(committed.get(SourceOffsets.toPartition(shard)));
+            created.add(new ShardReader(shard, config, client.client(), mapper, metrics.shard(shard), checkpoint, now));
+            log.info("Reading shard {} from {}", shard, checkpoint.map(c -> "after " + c)
+                    .orElse(config.startsFromTrimHorizon(shard) ? "its start (a child of a shard read)"
+                            : config.startPosition().configValue()));
+        }
+        readers = List.copyOf(created);
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        long started = System.nanoTime();
+        List<SourceRecord> batch = new ArrayList<>();
+        try {
+            for (int i = 0; i < readers.size() && stopping.getCount() > 0; i++) {
+                ShardReader reader = readers.get(next);
+                next = (next + 1) % readers.size();
+                long now = System.nanoTime();
+                if (reader.isDue(now)) {
+                    batch.addAll(reader.read(now));
+                }
+                if (now - started > ROUND_NANOS) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            if (stopping.getCount() == 0) {
+                return null; // stop() closed the client under a call in flight
+            }
+            throw e;
+        }
+        if (!batch.isEmpty()) {
+            return batch;
+        }
+        long now = System.nanoTime();
+        long wait = readers.stream().filter(r -> !r.ended()).mapToLong(r -> r.dueNanos() - now).min()
+                .orElse(ROUND_NANOS);
+        if (wait > 0) {
+            stopping.await(Math.min(wait, ROUND_NANOS), TimeUnit.NANOSECONDS);
+        }
+        return null;
+    }
+
+    @Override
+    public void stop() {
+        stopping.countDown();
+        for (ShardReader reader : readers) {
+            reader.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}
