@@ -1,0 +1,9 @@
+package io.sluice.connect.sink.config;
+
+/** Whether records carry an explicit hash key ({@code kinesis.explicit.hash.key}). */
+public enum ExplicitHashKeyMode {
+    /** No explicit hash key: the MD5 of the partition key picks the shard. */
+    NONE,
+    /** Kafka partition p of n goes to the midpoint of the p-th of n equal slices of the hash key space. */
+    PARTITION
+}
