@@ -22,7 +22,7 @@ public final class ConnectRestClient {
     private final URI baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    ConnectRestClient(URI baseUrl) {
+    public ConnectRestClient(URI baseUrl) {
         this.baseUrl = baseUrl;
     }
 

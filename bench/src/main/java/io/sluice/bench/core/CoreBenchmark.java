@@ -1,5 +1,6 @@
 package io.sluice.bench.core;
 
+import io.sluice.bench.support.Directories;
 import io.sluice.core.EngineConfig;
 import io.sluice.core.StreamEngine;
 import io.sluice.core.api.PutRecordsEntry;
@@ -22,12 +23,9 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +138,7 @@ public final class CoreBenchmark {
                     engine1k.mibPerSecond(), raw1k.mibPerSecond(), engine1k.mibPerSecond() / raw1k.mibPerSecond(),
                     read.mibPerSecond(), recoverySeconds);
         } finally {
-            deleteTree(root);
+            Directories.deleteTree(root);
         }
     }
 
@@ -250,7 +248,7 @@ public final class CoreBenchmark {
             for (FileChannel f : files) {
                 f.close();
             }
-            deleteTree(dir);
+            Directories.deleteTree(dir);
         }
     }
 
@@ -304,7 +302,7 @@ public final class CoreBenchmark {
             engine.close();
         }
         long disk = sizeOf(dir, LogFileNames.LOG_SUFFIX);
-        deleteTree(dir);
+        Directories.deleteTree(dir);
         return new Throughput(batches * SHARDS * BATCH * recordSize, disk, nanos, cpuNanos);
     }
 
@@ -350,7 +348,7 @@ public final class CoreBenchmark {
         }
         Throughput t = new Throughput(batches * SHARDS * BATCH * recordSize, sizeOf(dir, LogFileNames.LOG_SUFFIX), nanos, cpuNanos);
         if (delete) {
-            deleteTree(dir);
+            Directories.deleteTree(dir);
         }
         return t;
     }
@@ -435,24 +433,5 @@ public final class CoreBenchmark {
                 }
             }).sum();
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

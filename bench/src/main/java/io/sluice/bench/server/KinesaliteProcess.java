@@ -1,5 +1,7 @@
 package io.sluice.bench.server;
 
+import io.sluice.bench.support.ChildProcesses;
+import io.sluice.bench.support.Endpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

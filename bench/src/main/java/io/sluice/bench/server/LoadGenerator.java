@@ -1,10 +1,10 @@
 package io.sluice.bench.server;
 
+import io.sluice.bench.support.Percentiles;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -85,7 +85,7 @@ final class LoadGenerator implements AutoCloseable {
         get.stop();
         double[] latencies = latency(stream + "-latency", latencySamples);
         return new Result(records, records / putSeconds, records / getSeconds,
-                percentile(latencies, 0.50), percentile(latencies, 0.99),
+                Percentiles.of(latencies.clone(), 50), Percentiles.of(latencies.clone(), 99),
                 put.serverSeconds * per100k, put.clientSeconds * per100k,
                 get.serverSeconds * per100k, get.clientSeconds * per100k);
     }
@@ -210,12 +210,6 @@ final class LoadGenerator implements AutoCloseable {
             }
         }
         return millis;
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
     @Override

@@ -1,10 +1,11 @@
 package io.sluice.bench.server;
 
+import io.sluice.bench.support.Directories;
+import io.sluice.bench.support.Endpoint;
+import io.sluice.bench.support.SluiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * {@code bench/run server}: the same load (AWS SDK v2 sync client, 8 threads, PutRecords of 500 × 1 KiB, then a
@@ -42,9 +43,7 @@ public final class ServerBenchmark {
                     sluiceJson.putRps(), sluiceJson.getRps(), kinesalite.putRps(), kinesalite.getRps(),
                     putRatio, getRatio, sluiceJson.p50Ms(), sluiceJson.p99Ms(), sluiceCbor.putRps(), sluiceCbor.getRps());
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Directories.deleteTree(work);
         }
     }
 

@@ -1,10 +1,10 @@
-package io.sluice.bench.server;
+package io.sluice.bench.support;
 
 import java.net.URI;
 import java.time.Duration;
 
 /** A Kinesis endpoint under test, started as its own process, stopped by {@link #close()}. */
-interface Endpoint extends AutoCloseable {
+public interface Endpoint extends AutoCloseable {
 
     String name();
 

@@ -1,4 +1,4 @@
-package io.sluice.bench.server;
+package io.sluice.bench.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code sluice-server} in its own JVM, as users run it (limits off, fsync every second), so the load generator
- * and the server do not share a heap — as with kinesalite in its own node process.
+ * {@code sluice-server} in its own JVM, as users run it (fsync every second), so the load generator and the server
+ * do not share a heap — as with kinesalite in its own node process.
  */
-final class SluiceProcess implements Endpoint {
+public final class SluiceProcess implements Endpoint {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
 
@@ -24,9 +24,15 @@ final class SluiceProcess implements Endpoint {
     private final URI uri;
 
     /** Extra JVM options for the server, e.g. {@code -Dbench.server.jvmArgs=-XX:StartFlightRecording=filename=s.jfr}. */
-    static final String JVM_ARGS_PROPERTY = "bench.server.jvmArgs";
+    public static final String JVM_ARGS_PROPERTY = "bench.server.jvmArgs";
 
-    SluiceProcess(Path dataDir) throws IOException {
+    /** Starts a server with Kinesis's throughput limits off. */
+    public SluiceProcess(Path dataDir) throws IOException {
+        this(dataDir, false);
+    }
+
+    /** Starts a server; {@code kinesisLimits} turns on Kinesis's per-shard throughput limits. */
+    public SluiceProcess(Path dataDir, boolean kinesisLimits) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         String extra = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
@@ -34,7 +40,7 @@ final class SluiceProcess implements Endpoint {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sluice.server.SluiceServerMain",
-                "--port", "0", "--data-dir", dataDir.toString(), "--limits", "off", "--fsync", "interval:1000"));
+                "--port", "0", "--data-dir", dataDir.toString(), "--limits", kinesisLimits ? "kinesis" : "off", "--fsync", "interval:1000"));
         process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -1,0 +1,214 @@
+package io.sluice.bench.source;
+
+import io.sluice.bench.support.BenchRecords;
+import io.sluice.bench.support.ConnectCluster;
+import io.sluice.bench.support.Directories;
+import io.sluice.bench.support.KinesisLoad;
+import io.sluice.bench.support.Percentiles;
+import io.sluice.bench.support.SluiceProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import software.amazon.awssdk.core.SdkBytes;
+
+/**
+ * {@code bench/run source}: stream → topic throughput of the source connector (1 KiB records, 4 shards, limits
+ * off) against a plain {@link KafkaProducer} sending the same records to the same broker in the same run; then
+ * end-to-end latency (PutRecord → record seen by a Kafka consumer) through a server with Kinesis's limits on, with
+ * the connector's default polling.
+ *
+ * <p>Throughput is timed from the first record the connector delivers to the last, so the worker's task start-up
+ * is not counted; the producer is timed from its first send to its last acknowledgement.
+ *
+ * <p>Arguments: {@code [records=100000] [tasks=4] [latencySamples=100]}.
+ */
+public final class SourceBenchmark {
+
+    private static final int SHARDS = 4;
+    private static final String CONNECTOR = "io.sluice.connect.source.KinesisSourceConnector";
+
+    private SourceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int tasks = args.length > 1 ? Integer.parseInt(args[1]) : SHARDS;
+        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        BenchRecords records = BenchRecords.generate(count, 42);
+        Path work = Files.createTempDirectory("sluice-bench-source-");
+        try (ConnectCluster kafka = new ConnectCluster("bench-source");
+             SluiceProcess unlimited = new SluiceProcess(work.resolve("unlimited"));
+             SluiceProcess limited = new SluiceProcess(work.resolve("limited"), true)) {
+            // Warm both paths once (JIT, connections, topic metadata) on a tenth of the load.
+            BenchRecords warmUp = BenchRecords.generate(Math.max(1_000, count / 10), 7);
+            producerRps(kafka, "warmup-producer", warmUp);
+            sourceRps(kafka, unlimited, "warmup", warmUp, tasks);
+
+            double producerRps = producerRps(kafka, "producer", records);
+            System.out.printf(Locale.ROOT, "KafkaProducer        %d records: %.0f records/s%n", count, producerRps);
+            double sourceRps = sourceRps(kafka, unlimited, "source", records, tasks);
+            System.out.printf(Locale.ROOT, "source connector     %d records, %d shards, %d tasks: %.0f records/s%n",
+                    count, SHARDS, tasks, sourceRps);
+            double[] latencies = latencies(kafka, limited, samples);
+            double p50 = Percentiles.of(latencies, 50);
+            double p99 = Percentiles.of(latencies, 99);
+            System.out.printf(Locale.ROOT, "latency PutRecord → Kafka consumer (limits on, %d samples): p50 %.1f ms, "
+                    + "p99 %.1f ms%n", samples, p50, p99);
+            System.out.printf(Locale.ROOT, "SUMMARY source_rps=%.0f producer_rps=%.0f ratio=%.2f latency_p50_ms=%.1f "
+                    + "latency_p99_ms=%.1f%n", sourceRps, producerRps, sourceRps / producerRps, p50, p99);
+        } finally {
+            Directories.deleteTree(work);
+        }
+    }
+
+    /** A plain producer (acks=all, idempotent: Connect's own producer settings) sending every record. */
+    private static double producerRps(ConnectCluster kafka, String topic, BenchRecords records) {
+        kafka.topics().create(topic, SHARDS);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            long start = System.nanoTime();
+            for (int i = 0; i < records.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, records.keyBytes(i), records.data().get(i)));
+            }
+            producer.flush();
+            return records.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Loads a 4-shard stream, then times the connector copying it into a topic. */
+    private static double sourceRps(ConnectCluster kafka, SluiceProcess server, String name, BenchRecords records,
+                                    int tasks) throws Exception {
+        String stream = "bench-" + name;
+        try (KinesisLoad load = new KinesisLoad(server.uri()); Admin admin = kafka.admin()) {
+            load.createStream(stream, SHARDS);
+            load.putAll(stream, records, 4);
+            kafka.topics().create(stream, SHARDS);
+            Map<String, String> config = new HashMap<>(KinesisLoad.connectorProperties(server.uri()));
+            config.put("connector.class", CONNECTOR);
+            config.put("tasks.max", Integer.toString(tasks));
+            config.put("kinesis.stream", stream);
+            config.put("kafka.topic", stream);
+            config.put("kinesis.position", "TRIM_HORIZON");
+            config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+            // Limits are off, so each GetRecords may take Kinesis's maximum page rather than the default 500.
+            config.put("kinesis.record.limit", "10000");
+            // Connect's producer sends one batch at a time per broker (max.in.flight 1) of at most 16 KiB: 16 of
+            // these records. Larger batches are what a high-throughput source is tuned with (README, Throughput).
+            config.put("producer.override.batch.size", "262144");
+            config.put("producer.override.linger.ms", "5");
+            kafka.deploy(name, config);
+            long first = 0;
+            long atFirst = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            int polls = 0;
+            while (true) {
+                long delivered = endOffsetSum(admin, stream);
+                long now = System.nanoTime();
+                if (first == 0 && delivered > 0) {
+                    first = now;
+                    atFirst = delivered;
+                }
+                if (delivered >= records.size()) {
+                    kafka.rest().delete("/connectors/" + name);
+                    return (delivered - atFirst) / ((now - first) / 1e9);
+                }
+                if (now > deadline) {
+                    throw new IllegalStateException("The source delivered " + delivered + " of " + records.size()
+                            + " records in 10 minutes: " + kafka.rest().get("/connectors/" + name + "/status").body());
+                }
+                if (++polls % 50 == 0) {
+                    kafka.checkNotFailed(name); // once a second: fail fast rather than time out
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /**
+     * One record put at a time (after a random pause, so puts fall anywhere in the connector's polling cycle) and
+     * timed until a consumer of the topic sees it.
+     */
+    private static double[] latencies(ConnectCluster kafka, SluiceProcess server, int samples) throws Exception {
+        String stream = "bench-latency";
+        try (KinesisLoad load = new KinesisLoad(server.uri());
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10))) {
+            load.createStream(stream, 1);
+            kafka.topics().create(stream, 1);
+            Map<String, String> config = new HashMap<>(KinesisLoad.connectorProperties(server.uri()));
+            config.put("connector.class", CONNECTOR);
+            config.put("tasks.max", "1");
+            config.put("kinesis.stream", stream);
+            config.put("kafka.topic", stream);
+            config.put("kinesis.position", "TRIM_HORIZON");
+            config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+            kafka.deploy("latency", config);
+            TopicPartition partition = new TopicPartition(stream, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            SplittableRandom random = new SplittableRandom(1);
+            int warmUp = 10;
+            double[] millis = new double[samples];
+            for (int i = -warmUp; i < samples; i++) {
+                Thread.sleep(random.nextInt(250));
+                String marker = "sample-" + i;
+                long start = System.nanoTime();
+                load.client().putRecord(r -> r.streamName(stream).partitionKey("latency")
+                        .data(SdkBytes.fromUtf8String(marker)));
+                awaitMarker(consumer, marker);
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            kafka.rest().delete("/connectors/latency");
+            return millis;
+        }
+    }
+
+    private static void awaitMarker(KafkaConsumer<byte[], byte[]> consumer, String marker) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(5))) {
+                if (new String(record.value(), StandardCharsets.UTF_8).equals(marker)) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException(marker + " did not reach the topic within 30 s");
+    }
+
+    private static long endOffsetSum(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < SHARDS; p++) {
+            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        long sum = 0;
+        for (var info : admin.listOffsets(request).all().get().values()) {
+            sum += info.offset();
+        }
+        return sum;
+    }
+}
