@@ -7,7 +7,6 @@ import io.sluice.bench.support.KinesisLoad;
 import io.sluice.bench.support.SluiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,30 +85,7 @@ public final class SinkBenchmark {
             config.put("topics", topic);
             config.put("kinesis.stream", topic);
             kafka.deploy(name, config);
-            long first = 0;
-            long atFirst = 0;
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            int polls = 0;
-            while (true) {
-                long committed = committedSum(admin, "connect-" + name);
-                long now = System.nanoTime();
-                if (first == 0 && committed > 0) {
-                    first = now;
-                    atFirst = committed;
-                }
-                if (committed >= records.size()) {
-                    kafka.rest().delete("/connectors/" + name);
-                    return (committed - atFirst) / ((now - first) / 1e9);
-                }
-                if (now > deadline) {
-                    throw new IllegalStateException("The sink committed " + committed + " of " + records.size()
-                            + " records in 10 minutes: " + kafka.rest().get("/connectors/" + name + "/status").body());
-                }
-                if (++polls % 50 == 0) {
-                    kafka.checkNotFailed(name); // once a second: fail fast rather than time out
-                }
-                Thread.sleep(20);
-            }
+            return kafka.transferRate(name, records.size(), () -> committedSum(admin, "connect-" + name));
         }
     }
 

@@ -117,30 +117,7 @@ public final class SourceBenchmark {
             config.put("producer.override.batch.size", "262144");
             config.put("producer.override.linger.ms", "5");
             kafka.deploy(name, config);
-            long first = 0;
-            long atFirst = 0;
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            int polls = 0;
-            while (true) {
-                long delivered = endOffsetSum(admin, stream);
-                long now = System.nanoTime();
-                if (first == 0 && delivered > 0) {
-                    first = now;
-                    atFirst = delivered;
-                }
-                if (delivered >= records.size()) {
-                    kafka.rest().delete("/connectors/" + name);
-                    return (delivered - atFirst) / ((now - first) / 1e9);
-                }
-                if (now > deadline) {
-                    throw new IllegalStateException("The source delivered " + delivered + " of " + records.size()
-                            + " records in 10 minutes: " + kafka.rest().get("/connectors/" + name + "/status").body());
-                }
-                if (++polls % 50 == 0) {
-                    kafka.checkNotFailed(name); // once a second: fail fast rather than time out
-                }
-                Thread.sleep(20);
-            }
+            return kafka.transferRate(name, records.size(), () -> endOffsetSum(admin, stream));
         }
     }
 

@@ -3,6 +3,7 @@ package io.sluice.bench.support;
 import io.sluice.testkit.ConnectRestClient;
 import io.sluice.testkit.KafkaTopics;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -61,6 +62,43 @@ public final class ConnectCluster implements AutoCloseable {
         ConnectRestClient.Response response = rest.put("/connectors/" + name + "/config", config);
         if (!response.isSuccess()) {
             throw new IllegalStateException("Connector " + name + " refused: " + response.status() + " " + response.body());
+        }
+    }
+
+    /** A running count of what a connector moved so far (records delivered, offsets committed). */
+    @FunctionalInterface
+    public interface Progress {
+        long count() throws Exception;
+    }
+
+    /**
+     * Polls {@code progress} until it reaches {@code target}, then deletes the connector and returns its rate in
+     * records per second from the first poll that saw any progress to the one that saw the target — so the worker's
+     * task start-up is not counted. Fails fast when the connector fails, and after ten minutes.
+     */
+    public double transferRate(String connector, long target, Progress progress) throws Exception {
+        long first = 0;
+        long atFirst = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        for (int polls = 1; ; polls++) {
+            long count = progress.count();
+            long now = System.nanoTime();
+            if (first == 0 && count > 0) {
+                first = now;
+                atFirst = count;
+            }
+            if (count >= target) {
+                rest.delete("/connectors/" + connector);
+                return (count - atFirst) / ((now - first) / 1e9);
+            }
+            if (now > deadline) {
+                throw new IllegalStateException(connector + " moved " + count + " of " + target
+                        + " records in 10 minutes: " + rest.get("/connectors/" + connector + "/status").body());
+            }
+            if (polls % 50 == 0) {
+                checkNotFailed(connector); // once a second: fail fast rather than time out
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.connect.sink;
 
+import io.sluice.connect.common.PluginVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class KinesisSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return SinkVersion.get();
+        return PluginVersion.get();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.connect.sink;
 
+import io.sluice.connect.common.PluginVersion;
 import io.sluice.connect.common.client.KinesisClientFactory;
 import io.sluice.connect.common.client.ManagedKinesisClient;
 import java.util.Collection;
@@ -54,7 +55,7 @@ public final class KinesisSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return SinkVersion.get();
+        return PluginVersion.get();
     }
 
     @Override

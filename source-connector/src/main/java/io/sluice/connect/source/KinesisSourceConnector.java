@@ -1,5 +1,6 @@
 package io.sluice.connect.source;
 
+import io.sluice.connect.common.PluginVersion;
 import io.sluice.connect.common.client.KinesisClientFactory;
 import io.sluice.connect.common.client.ManagedKinesisClient;
 import io.sluice.connect.common.config.KinesisConnection;
@@ -46,7 +47,7 @@ public class KinesisSourceConnector extends SourceConnector {
 
     @Override
     public String version() {
-        return SourceVersion.get();
+        return PluginVersion.get();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.connect.source;
 
+import io.sluice.connect.common.PluginVersion;
 import io.sluice.connect.common.client.KinesisClientFactory;
 import io.sluice.connect.common.client.ManagedKinesisClient;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public class KinesisSourceTask extends SourceTask {
 
     @Override
     public String version() {
-        return SourceVersion.get();
+        return PluginVersion.get();
     }
 
     @Override

@@ -1,5 +1,11 @@
-package io.sluice.connect.common.config;
+package io.sluice.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,12 +14,39 @@ import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
- * Renders a {@link ConfigDef} as a Markdown reference, so the docs are generated from the definitions and never
- * written twice. One table per group, keys in group order; stateless and thread-safe.
+ * Configuration references in the READMEs, generated from the {@link ConfigDef}s so they are never written twice:
+ * {@link #markdown} renders one, {@link #assertReadmeCurrent} checks (or, with
+ * {@code -Dsluice.docs.regenerate=true}, rewrites) the README section that holds it. Stateless and thread-safe.
  */
-public final class ConfigDocs {
+public final class ConfigReference {
 
-    private ConfigDocs() {
+    /** The property that makes {@link #assertReadmeCurrent} rewrite the README instead of failing. */
+    public static final String REGENERATE_PROPERTY = "sluice.docs.regenerate";
+    private static final String END = "<!-- END GENERATED -->";
+
+    private ConfigReference() {
+    }
+
+    /**
+     * Checks that {@code readme}'s text between {@code <!-- BEGIN GENERATED: section -->} and
+     * {@code <!-- END GENERATED -->} is {@code generated}; with {@code -Dsluice.docs.regenerate=true} writes it there
+     * instead.
+     */
+    public static void assertReadmeCurrent(Path readme, String section, String generated) throws IOException {
+        String begin = "<!-- BEGIN GENERATED: " + section + " -->\n";
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        int from = text.indexOf(begin);
+        int to = text.indexOf(END, Math.max(from, 0));
+        assertThat(from).as("%s has the marker %s", readme, begin.trim()).isNotNegative();
+        assertThat(to).as("%s has the marker %s after %s", readme, END, begin.trim()).isGreaterThan(from);
+        if (Boolean.getBoolean(REGENERATE_PROPERTY)) {
+            Files.writeString(readme, text.substring(0, from + begin.length()) + generated + text.substring(to),
+                    StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(text.substring(from + begin.length(), to))
+                .as("%s's %s is stale; regenerate it with -D%s=true", readme, section, REGENERATE_PROPERTY)
+                .isEqualTo(generated);
     }
 
     /** The Markdown reference of {@code def}: per group a {@code ###} heading and a table. */
