@@ -42,11 +42,19 @@ public final class SluiceServer implements AutoCloseable {
     }
 
     public static SluiceServer start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server whose stream engine reads time from {@code clock} (iterator expiry, retention, throughput
+     * budgets, arrival times): tests move it forward to reach states that take minutes or hours.
+     */
+    public static SluiceServer start(ServerConfig config, Clock clock) {
         config.validated();
         UserDirectory users = config.auth() == ServerConfig.AuthMode.SIGV4 ? UserDirectory.load(config.authConfig()) : null;
         StreamEngine engine;
         try {
-            engine = StreamEngine.open(engineConfig(config));
+            engine = StreamEngine.open(engineConfig(config, clock));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the data directory " + config.dataDir(), e);
         }
@@ -74,13 +82,13 @@ public final class SluiceServer implements AutoCloseable {
         }
     }
 
-    private static EngineConfig engineConfig(ServerConfig config) {
+    private static EngineConfig engineConfig(ServerConfig config, Clock clock) {
         EngineConfig defaults = EngineConfig.defaults(config.dataDir());
         return defaults
                 .withRegion(config.region())
                 .withAccountId(config.accountId())
                 .withOpenShardLimit(config.shardLimit())
-                .withClock(Clock.systemUTC())
+                .withClock(clock)
                 .withLimits(config.limitsOn() ? ThroughputLimits.KINESIS : ThroughputLimits.OFF)
                 .withLog(defaults.log().withFsync(config.fsync()));
     }

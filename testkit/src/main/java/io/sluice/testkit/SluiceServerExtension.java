@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -30,11 +31,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SluiceServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final UnaryOperator<ServerConfig> settings;
+    private final Clock clock;
     private Path dataDir;
     private SluiceServer server;
 
-    private SluiceServerExtension(UnaryOperator<ServerConfig> settings) {
+    private SluiceServerExtension(UnaryOperator<ServerConfig> settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     public static Builder builder() {
@@ -47,7 +50,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
         server = SluiceServer.start(settings.apply(ServerConfig.defaults()
                 .withHost("127.0.0.1")
                 .withPort(0)
-                .withDataDir(dataDir)));
+                .withDataDir(dataDir)), clock);
     }
 
     @Override
@@ -93,6 +96,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
     /** Server options; the defaults are Kinesis's limits and fsync on every write, as in production. */
     public static final class Builder {
         private UnaryOperator<ServerConfig> settings = config -> config.withFsync(FsyncPolicy.always());
+        private Clock clock = Clock.systemUTC();
 
         /** Lifts per-shard throughput limits, for tests that move many records quickly. */
         public Builder limitsOff() {
@@ -106,8 +110,14 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
             return this;
         }
 
+        /** The clock the server's stream engine reads, e.g. a {@link MovableClock} to expire iterators. */
+        public Builder clock(Clock engineClock) {
+            clock = engineClock;
+            return this;
+        }
+
         public SluiceServerExtension build() {
-            return new SluiceServerExtension(settings);
+            return new SluiceServerExtension(settings, clock);
         }
     }
 }
