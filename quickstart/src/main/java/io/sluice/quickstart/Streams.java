@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 final class Streams {
 
     private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration THROTTLED_PAUSE = Duration.ofMillis(250);
 
     private Streams() {
     }
@@ -35,16 +37,23 @@ final class Streams {
 
     /**
      * Every record in {@code stream}, shard by shard from TRIM_HORIZON, read like the seed's consumer: GetRecords
-     * with the next iterator until a call returns no records.
+     * of 10 with the next iterator until a call returns no records. A shard allows 5 reads per second across all
+     * its readers (the source connector reads it too), so a throttled call waits and is made again.
      */
-    static List<Record> readAll(KinesisClient kinesis, String stream) {
+    static List<Record> readAll(KinesisClient kinesis, String stream) throws InterruptedException {
         List<Record> records = new ArrayList<>();
         for (Shard shard : kinesis.listShards(r -> r.streamName(stream)).shards()) {
             String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
             while (iterator != null) {
                 String current = iterator;
-                GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current).limit(10));
+                GetRecordsResponse page;
+                try {
+                    page = kinesis.getRecords(r -> r.shardIterator(current).limit(10));
+                } catch (ProvisionedThroughputExceededException throttled) {
+                    Thread.sleep(THROTTLED_PAUSE.toMillis());
+                    continue;
+                }
                 records.addAll(page.records());
                 iterator = page.records().isEmpty() ? null : page.nextShardIterator();
             }

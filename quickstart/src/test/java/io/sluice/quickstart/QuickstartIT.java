@@ -69,7 +69,7 @@ class QuickstartIT {
     }
 
     @Test
-    void summaryMatchesWhatTheStreamsAndTheTopicHold() throws IOException {
+    void summaryMatchesWhatTheStreamsAndTheTopicHold() throws IOException, InterruptedException {
         Summary summary = quickstart.summary();
         List<JsonNode> put = data(Streams.readAll(kinesis, "AndersonStream"));
         List<JsonNode> men = put.stream().filter(p -> p.path("gender").asText().equals("M")).toList();
