@@ -41,6 +41,7 @@ public final class SinkBenchmark {
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : SHARDS;
         BenchRecords records = BenchRecords.generate(count, 42);
         Path work = Files.createTempDirectory("sluice-bench-sink-");
+        String summary;
         try (ConnectCluster kafka = new ConnectCluster("bench-sink");
              SluiceProcess server = new SluiceProcess(work.resolve("data"));
              KinesisLoad direct = new KinesisLoad(server.uri())) {
@@ -54,11 +55,12 @@ public final class SinkBenchmark {
             double sinkRps = sinkRps(kafka, server, "sink", records, tasks);
             System.out.printf(Locale.ROOT, "sink connector       %d records, %d shards, %d tasks: %.0f records/s%n",
                     count, SHARDS, tasks, sinkRps);
-            System.out.printf(Locale.ROOT, "SUMMARY sink_rps=%.0f direct_put_rps=%.0f ratio=%.2f%n",
+            summary = String.format(Locale.ROOT, "SUMMARY sink_rps=%.0f direct_put_rps=%.0f ratio=%.2f",
                     sinkRps, directRps, sinkRps / directRps);
         } finally {
             Directories.deleteTree(work);
         }
+        System.out.println(summary); // last, after the services' shutdown logging
     }
 
     private static double directRps(KinesisLoad load, String name, BenchRecords records, int threads) throws Exception {
@@ -84,6 +86,9 @@ public final class SinkBenchmark {
             config.put("tasks.max", Integer.toString(tasks));
             config.put("topics", topic);
             config.put("kinesis.stream", topic);
+            // More records per put() let each PutRecords fill up with distinct partition keys (a call carries one
+            // entry per key, to keep per-key order) — the sink README's Throughput section.
+            config.put("consumer.override.max.poll.records", "2000");
             kafka.deploy(name, config);
             return kafka.transferRate(name, records.size(), () -> committedSum(admin, "connect-" + name));
         }

@@ -53,6 +53,7 @@ public final class SourceBenchmark {
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         BenchRecords records = BenchRecords.generate(count, 42);
         Path work = Files.createTempDirectory("sluice-bench-source-");
+        String summary;
         try (ConnectCluster kafka = new ConnectCluster("bench-source");
              SluiceProcess unlimited = new SluiceProcess(work.resolve("unlimited"));
              SluiceProcess limited = new SluiceProcess(work.resolve("limited"), true)) {
@@ -71,11 +72,12 @@ public final class SourceBenchmark {
             double p99 = Percentiles.of(latencies, 99);
             System.out.printf(Locale.ROOT, "latency PutRecord → Kafka consumer (limits on, %d samples): p50 %.1f ms, "
                     + "p99 %.1f ms%n", samples, p50, p99);
-            System.out.printf(Locale.ROOT, "SUMMARY source_rps=%.0f producer_rps=%.0f ratio=%.2f latency_p50_ms=%.1f "
-                    + "latency_p99_ms=%.1f%n", sourceRps, producerRps, sourceRps / producerRps, p50, p99);
+            summary = String.format(Locale.ROOT, "SUMMARY source_rps=%.0f producer_rps=%.0f ratio=%.2f "
+                    + "latency_p50_ms=%.1f latency_p99_ms=%.1f", sourceRps, producerRps, sourceRps / producerRps, p50, p99);
         } finally {
             Directories.deleteTree(work);
         }
+        System.out.println(summary); // last, after the services' shutdown logging
     }
 
     /** A plain producer (acks=all, idempotent: Connect's own producer settings) sending every record. */
