@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -82,13 +85,39 @@ public final class Quickstart implements AutoCloseable {
             System.exit(0);
         }
         quickstart.printCommands(System.out);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdown = new Thread(() -> {
+            // Kafka's test kit deletes the broker's temporary directories from its own shutdown hook, racing this
+            // one: the broker's complaints about vanished files are noise while the process exits.
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
             quickstart.close();
-            stopped.countDown();
-        }, "quickstart-shutdown"));
+        }, "quickstart-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        // Enter stops everything in order; Ctrl-C (or SIGTERM) goes through the shutdown hook. Without input (stdin
+        // closed or at its end) only a signal stops it.
+        if (!readLine()) {
+            waitForever();
+        }
+        Runtime.getRuntime().removeShutdownHook(shutdown);
+        quickstart.close();
+        System.exit(0);
+    }
+
+    /** Reads up to a newline; false when standard input ends (or fails) first. */
+    private static boolean readLine() {
         try {
-            stopped.await();
+            int c;
+            do {
+                c = System.in.read();
+            } while (c != -1 && c != '\n');
+            return c == '\n';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void waitForever() {
+        try {
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -203,7 +232,7 @@ public final class Quickstart implements AutoCloseable {
         out.println("  curl -s " + connect + "/connectors/" + source.name() + "/config");
         out.println("  kcat -b " + services.bootstrapServers() + " -t " + source.topic() + " -C -e -f '%k %s\\n'");
         out.println();
-        out.println("Ctrl-C stops everything.");
+        out.println("Enter (or Ctrl-C) stops everything.");
         out.flush();
     }
 
