@@ -124,21 +124,14 @@ final class ChildProcessKafkaConnect implements KafkaConnectCluster {
     }
 
     private Path writeWorkerProperties() {
-        Map<String, String> props = new HashMap<>();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("group.id", name + "-connect");
-        props.put("config.storage.topic", name + "-configs");
-        props.put("offset.storage.topic", name + "-offsets");
-        props.put("status.storage.topic", name + "-status");
-        props.put("config.storage.replication.factor", "1");
-        props.put("offset.storage.replication.factor", "1");
-        props.put("status.storage.replication.factor", "1");
         // A killed worker never leaves the group: its replacement gets the tasks back after the broker drops it
         // (session timeout) and without the default five-minute wait for the lost member to return.
-        props.put("session.timeout.ms", "6000");
-        props.put("heartbeat.interval.ms", "2000");
-        props.put("scheduled.rebalance.max.delay.ms", "0");
-        props.putAll(WorkerDefaults.workerProperties(workerOverrides));
+        Map<String, String> props = new HashMap<>(Map.of(
+                "session.timeout.ms", "6000",
+                "heartbeat.interval.ms", "2000",
+                "scheduled.rebalance.max.delay.ms", "0"));
+        props.putAll(workerOverrides);
+        props = WorkerDefaults.distributedWorkerProperties(name, kafka.bootstrapServers(), props);
         props.put("listeners", "http://127.0.0.1:" + restPort);
         try {
             Path dir = Files.createTempDirectory("sluice-connect-worker");

@@ -1,7 +1,6 @@
 package io.sluice.testkit;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
@@ -30,16 +29,8 @@ final class ContainerKafkaConnect implements KafkaConnectCluster {
     @Override
     public void start() {
         broker.start();
-        Map<String, String> props = new HashMap<>();
-        props.put("bootstrap.servers", broker.getBootstrapServers());
-        props.put("group.id", name + "-connect");
-        props.put("config.storage.topic", name + "-configs");
-        props.put("offset.storage.topic", name + "-offsets");
-        props.put("status.storage.topic", name + "-status");
-        props.put("config.storage.replication.factor", "1");
-        props.put("offset.storage.replication.factor", "1");
-        props.put("status.storage.replication.factor", "1");
-        props.putAll(WorkerDefaults.workerProperties(workerOverrides));
+        Map<String, String> props =
+                WorkerDefaults.distributedWorkerProperties(name, broker.getBootstrapServers(), workerOverrides);
         worker = new ConnectDistributed().startConnect(props);
     }
 

@@ -24,4 +24,24 @@ final class WorkerDefaults {
         props.putAll(overrides);
         return props;
     }
+
+    /**
+     * A distributed worker of its own group {@code name}-connect on a single broker (internal topics with one
+     * replica), then the defaults above, then {@code overrides} — for the kit's workers that are not Kafka's
+     * embedded cluster (a child process, a Testcontainers broker).
+     */
+    static Map<String, String> distributedWorkerProperties(String name, String bootstrapServers,
+                                                          Map<String, String> overrides) {
+        Map<String, String> props = new HashMap<>();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("group.id", name + "-connect");
+        props.put("config.storage.topic", name + "-configs");
+        props.put("offset.storage.topic", name + "-offsets");
+        props.put("status.storage.topic", name + "-status");
+        props.put("config.storage.replication.factor", "1");
+        props.put("offset.storage.replication.factor", "1");
+        props.put("status.storage.replication.factor", "1");
+        props.putAll(workerProperties(overrides));
+        return props;
+    }
 }
