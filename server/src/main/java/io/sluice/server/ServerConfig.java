@@ -22,13 +22,14 @@ import java.util.Objects;
  * @param tlsCert         PEM certificate chain; with {@code tlsKey} the port speaks TLS (h2 via ALPN, HTTP/1.1)
  * @param tlsKey          PEM PKCS#8 private key
  * @param maxRequestBytes larger request bodies are answered 413
+ * @param maxInflightBytes request bodies held at once, waiting or being served; more are answered 503
  * @param workerThreads   requests served at once
  * @param maxQueued       requests waiting beyond those (each holds its body in memory); more are answered 503
  */
 public record ServerConfig(String host, int port, Path dataDir, String region, String accountId, int shardLimit,
                            boolean limitsOn,
                            FsyncPolicy fsync, AuthMode auth, Path authConfig, Path tlsCert, Path tlsKey,
-                           int maxRequestBytes, int workerThreads, int maxQueued) {
+                           int maxRequestBytes, long maxInflightBytes, int workerThreads, int maxQueued) {
 
     /** How requests are authenticated. */
     public enum AuthMode {
@@ -62,61 +63,69 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
         }
+        if (maxInflightBytes < maxRequestBytes) {
+            throw new IllegalArgumentException("max-inflight-bytes (" + maxInflightBytes
+                    + ") must be at least max-request-bytes (" + maxRequestBytes + ")");
+        }
         return this;
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", 10_000, true,
-                FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024,
+                FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024, 256L * 1024 * 1024,
                 Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withRegion(String r) {
-        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withAccountId(String a) {
-        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withShardLimit(int limit) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withLimits(boolean on) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withFsync(FsyncPolicy f) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withAuth(AuthMode mode, Path config) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withTls(Path cert, Path key) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withMaxRequestBytes(int bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, workerThreads, maxQueued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, maxInflightBytes, workerThreads, maxQueued);
+    }
+
+    public ServerConfig withMaxInflightBytes(long bytes) {
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, bytes, workerThreads, maxQueued);
     }
 
     public ServerConfig withWorkers(int threads, int queued) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, threads, queued);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, threads, queued);
     }
 
     /** Applies one setting by its flag / properties name; unknown names and bad values are errors naming both. */
@@ -136,6 +145,7 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
                 case "tls-cert" -> withTls(Path.of(value), tlsKey);
                 case "tls-key" -> withTls(tlsCert, Path.of(value));
                 case "max-request-bytes" -> withMaxRequestBytes(Integer.parseInt(value));
+                case "max-inflight-bytes" -> withMaxInflightBytes(Long.parseLong(value));
                 case "worker-threads" -> withWorkers(Integer.parseInt(value), maxQueued);
                 default -> throw new IllegalArgumentException("unknown setting '" + name + "'");
             };

@@ -64,7 +64,7 @@ public final class SluiceServer implements AutoCloseable {
                     : new RequestProcessor(KinesisActions.registry(engine), sigV4(users),
                             new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine)));
             NettyServer netty = new NettyServer(new NettyServer.Settings(config.host(), config.port(),
-                    config.maxRequestBytes(), config.workerThreads(), config.maxQueued(),
+                    config.maxRequestBytes(), config.maxInflightBytes(), config.workerThreads(), config.maxQueued(),
                     config.tlsCert() == null ? null : TlsContexts.forServer(config.tlsCert(), config.tlsKey())),
                     processor);
             if (config.auth() == ServerConfig.AuthMode.OPEN) {

@@ -33,6 +33,8 @@ public final class ServerSettings {
             new Setting("tls-key", "server.key", "", "PKCS#8 PEM private key of `tls-cert`"),
             new Setting("max-request-bytes", "10485760", "10485760",
                     "larger bodies get `413 RequestEntityTooLargeException`"),
+            new Setting("max-inflight-bytes", "268435456", "268435456",
+                    "request bodies held at once, waiting or being served; beyond that `503`"),
             new Setting("worker-threads", "8", "4 × cores, at least 8",
                     "requests served at once; 256 more may wait, beyond that `503`"));
 

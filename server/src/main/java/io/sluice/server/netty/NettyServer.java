@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NettyServer implements AutoCloseable {
 
     /** How the server listens and how much it takes on at once. */
-    public record Settings(String host, int port, int maxRequestBytes, int workerThreads, int maxQueuedRequests,
-                           SslContext ssl) {
+    public record Settings(String host, int port, int maxRequestBytes, long maxInflightBytes, int workerThreads,
+                           int maxQueuedRequests, SslContext ssl) {
     }
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -41,7 +41,7 @@ public final class NettyServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        Pipelines pipelines = new Pipelines(processor, workers, settings.maxRequestBytes());
+        Pipelines pipelines = new Pipelines(processor, workers, settings.maxRequestBytes(), settings.maxInflightBytes());
         try {
             channel = new ServerBootstrap()
                     .group(boss, io)

@@ -25,19 +25,21 @@ final class Pipelines {
     private final RequestProcessor processor;
     private final Executor workers;
     private final int maxRequestBytes;
+    private final RequestMemory memory;
     private final ResponseWriter writer = new ResponseWriter();
 
-    Pipelines(RequestProcessor processor, Executor workers, int maxRequestBytes) {
+    Pipelines(RequestProcessor processor, Executor workers, int maxRequestBytes, long maxInflightBytes) {
         this.processor = processor;
         this.workers = workers;
         this.maxRequestBytes = maxRequestBytes;
+        this.memory = new RequestMemory(maxInflightBytes);
     }
 
     void http1(ChannelPipeline pipeline) {
         pipeline.addLast(new HttpServerCodec());
         pipeline.addLast(new HttpServerKeepAliveHandler());
         pipeline.addLast(new BoundedAggregator(maxRequestBytes, writer));
-        pipeline.addLast(new RequestHandler(processor, workers, writer));
+        pipeline.addLast(new RequestHandler(processor, workers, writer, memory));
         pipeline.addLast(ConnectionErrorHandler.INSTANCE);
     }
 
@@ -50,7 +52,7 @@ final class Pipelines {
             protected void initChannel(Channel stream) {
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
                 stream.pipeline().addLast(new BoundedAggregator(maxRequestBytes, writer));
-                stream.pipeline().addLast(new RequestHandler(processor, workers, writer));
+                stream.pipeline().addLast(new RequestHandler(processor, workers, writer, memory));
                 stream.pipeline().addLast(ConnectionErrorHandler.INSTANCE);
             }
         }));

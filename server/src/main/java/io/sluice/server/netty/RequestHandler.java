@@ -25,61 +25,92 @@ import java.util.concurrent.RejectedExecutionException;
  * disk) and writes the answer back. A connection's requests run one after another, so pipelined HTTP/1.1
  * requests are answered in the order they came; while a request is in flight the connection stops reading, so
  * a client cannot queue unbounded work. Each HTTP/2 stream has its own handler instance, so streams of one
- * connection run in parallel. All state is touched only on the channel's event loop.
+ * connection run in parallel. A body is admitted only if it fits the server-wide {@link RequestMemory}, and its
+ * bytes count until its answer is written; a body that does not fit is answered 503 in its turn. All state is
+ * touched only on the channel's event loop.
  */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    /** A request waiting for its turn; {@code heldBytes} is what it holds of the request memory (0 if refused). */
+    private record Pending(KinesisRequest request, int heldBytes, boolean admitted) {
+    }
 
     private final RequestProcessor processor;
     private final Executor workers;
     private final ResponseWriter writer;
-    private final Queue<KinesisRequest> waiting = new ArrayDeque<>();
+    private final RequestMemory memory;
+    private final Queue<Pending> waiting = new ArrayDeque<>();
     private boolean busy;
 
-    RequestHandler(RequestProcessor processor, Executor workers, ResponseWriter writer) {
+    RequestHandler(RequestProcessor processor, Executor workers, ResponseWriter writer, RequestMemory memory) {
         this.processor = processor;
         this.workers = workers;
         this.writer = writer;
+        this.memory = memory;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
-        waiting.add(toRequest(http));
+        int size = http.content().readableBytes();
+        boolean admitted = memory.tryHold(size);
+        waiting.add(new Pending(toRequest(http, admitted), admitted ? size : 0, admitted));
         ctx.channel().config().setAutoRead(false);
         if (!busy) {
             runNext(ctx);
         }
     }
 
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        Pending dropped;
+        while ((dropped = waiting.poll()) != null) { // pipelined requests that will never be answered
+            memory.release(dropped.heldBytes());
+        }
+        super.channelInactive(ctx);
+    }
+
     private void runNext(ChannelHandlerContext ctx) {
-        KinesisRequest request = waiting.poll();
-        if (request == null) {
+        Pending next = waiting.poll();
+        if (next == null) {
             busy = false;
             ctx.channel().config().setAutoRead(true);
             ctx.read();
             return;
         }
         busy = true;
+        KinesisRequest request = next.request();
+        if (!next.admitted()) {
+            respond(ctx, next, unavailable(request, "The server is at its limit of request bytes in flight ("
+                    + memory.limitBytes() + "); retry with backoff"));
+            return;
+        }
         try {
             workers.execute(() -> {
                 KinesisResponse response = processor.process(request);
-                ctx.executor().execute(() -> respond(ctx, request.requestId(), response));
+                ctx.executor().execute(() -> respond(ctx, next, response));
             });
         } catch (RejectedExecutionException full) {
-            ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
-            KinesisException error = new KinesisException(ErrorType.SERVICE_UNAVAILABLE,
-                    "The server is at its limit of concurrent requests; retry with backoff");
-            respond(ctx, request.requestId(), ErrorResponses.of(format, error));
+            respond(ctx, next, unavailable(request, "The server is at its limit of concurrent requests; retry with backoff"));
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, String requestId, KinesisResponse response) {
-        writer.write(ctx, requestId, response).addListener(done -> runNext(ctx));
+    private void respond(ChannelHandlerContext ctx, Pending answered, KinesisResponse response) {
+        writer.write(ctx, answered.request().requestId(), response).addListener(done -> {
+            memory.release(answered.heldBytes());
+            runNext(ctx);
+        });
     }
 
-    private static KinesisRequest toRequest(FullHttpRequest http) {
+    private static KinesisResponse unavailable(KinesisRequest request, String message) {
+        ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
+        return ErrorResponses.of(format, new KinesisException(ErrorType.SERVICE_UNAVAILABLE, message));
+    }
+
+    /** The request as the protocol layer sees it; a refused request's body is not copied, it is never read. */
+    private static KinesisRequest toRequest(FullHttpRequest http, boolean withBody) {
         Map<String, String> headers = new HashMap<>();
         http.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
         return new KinesisRequest(UUID.randomUUID().toString(), http.method().name(), http.uri(), headers,
-                ByteBufUtil.getBytes(http.content()));
+                withBody ? ByteBufUtil.getBytes(http.content()) : new byte[0]);
     }
 }

@@ -77,6 +77,8 @@ class ServerCommandLineTest {
                 .hasMessage("--port: port must be in 0..65535, got 70000");
         assertThatThrownBy(() -> ServerCommandLine.parse("--shard-limit", "0"))
                 .hasMessage("--shard-limit: shard-limit must be at least 1, got 0");
+        assertThatThrownBy(() -> ServerCommandLine.parse("--max-inflight-bytes", "1048576"))
+                .hasMessage("max-inflight-bytes (1048576) must be at least max-request-bytes (10485760)");
     }
 
     @Test

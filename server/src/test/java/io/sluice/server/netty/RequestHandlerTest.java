@@ -21,7 +21,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** The handler's two promises: one request per connection at a time, and a clear 503 when the pool is full. */
+/**
+ * The handler's promises: one request per connection at a time, and a clear 503 when the pool is full or the
+ * request bytes in flight would pass their bound — which is given back once an answer is written.
+ */
 class RequestHandlerTest {
 
     private final RequestProcessor processor =
@@ -32,7 +35,7 @@ class RequestHandlerTest {
         Executor full = task -> {
             throw new RejectedExecutionException("full");
         };
-        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, full, new ResponseWriter()));
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, full, new ResponseWriter(), new RequestMemory(Long.MAX_VALUE)));
 
         channel.writeInbound(request("ListStreams"));
         FullHttpResponse response = channel.readOutbound();
@@ -47,7 +50,7 @@ class RequestHandlerTest {
     @Test
     void runsAConnectionsRequestsOneAfterAnother() {
         Queue<Runnable> submitted = new ArrayDeque<>();
-        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter()));
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), new RequestMemory(Long.MAX_VALUE)));
 
         channel.writeInbound(request("First"), request("Second"));
         assertThat(submitted).as("the second request waits for the first's answer").hasSize(1);
@@ -64,6 +67,48 @@ class RequestHandlerTest {
         assertThat(second.content().toString(StandardCharsets.UTF_8)).contains("Kinesis_20131202.Second");
         first.release();
         second.release();
+    }
+
+    @Test
+    void refusesABodyThatWouldPassTheBoundOnRequestBytesInFlightAndHoldsNothingForIt() {
+        Queue<Runnable> submitted = new ArrayDeque<>();
+        RequestMemory memory = new RequestMemory(3); // "{}" is 2 bytes: one request fits, two do not
+        EmbeddedChannel busy = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory));
+        EmbeddedChannel other = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory));
+
+        busy.writeInbound(request("First"));
+        other.writeInbound(request("Second"));
+        FullHttpResponse refused = other.readOutbound();
+
+        assertThat(refused.status().code()).isEqualTo(503);
+        assertThat(refused.content().toString(StandardCharsets.UTF_8)).isEqualTo("{\"__type\":\"ServiceUnavailableException\","
+                + "\"message\":\"The server is at its limit of request bytes in flight (3); retry with backoff\"}");
+        assertThat(memory.heldBytes()).as("only the admitted body is held").isEqualTo(2);
+        assertThat(submitted).hasSize(1);
+
+        submitted.poll().run();
+        busy.runPendingTasks();
+        FullHttpResponse answered = busy.readOutbound();
+        assertThat(memory.heldBytes()).as("given back once the answer is written").isZero();
+        other.writeInbound(request("Third"));
+        assertThat(submitted).as("room again, so the next body is admitted").hasSize(1);
+        refused.release();
+        answered.release();
+    }
+
+    @Test
+    void givesBackTheBytesOfPipelinedRequestsWhenTheConnectionCloses() {
+        Queue<Runnable> submitted = new ArrayDeque<>();
+        RequestMemory memory = new RequestMemory(Long.MAX_VALUE);
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory));
+
+        channel.writeInbound(request("First"), request("Second"));
+        assertThat(memory.heldBytes()).isEqualTo(4);
+        channel.close();
+        submitted.poll().run(); // the first finishes after the client left
+        channel.runPendingTasks();
+
+        assertThat(memory.heldBytes()).isZero();
     }
 
     private static FullHttpRequest request(String action) {
