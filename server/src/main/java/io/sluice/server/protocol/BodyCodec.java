@@ -101,7 +101,21 @@ public final class BodyCodec {
             cbor.writeTag(1);
             cbor.writeNumber(millis);
         } else {
-            generator.writeNumber(BigDecimal.valueOf(millis, 3));
+            generator.writeNumber(epochSecondsWithMillis(millis));
         }
+    }
+
+    /**
+     * {@code 1700000000.123} for 1 700 000 000 123 ms — what {@code BigDecimal.valueOf(millis, 3)} prints, without
+     * building one per record (a 10 000-record GetRecords answer writes 10 000 of them).
+     */
+    static String epochSecondsWithMillis(long millis) {
+        if (millis < 0) { // before 1970: never an arrival time, so the slow general form is fine
+            return BigDecimal.valueOf(millis, 3).toString();
+        }
+        long seconds = millis / 1000;
+        int fraction = (int) (millis % 1000);
+        char[] digits = {'.', (char) ('0' + fraction / 100), (char) ('0' + fraction / 10 % 10), (char) ('0' + fraction % 10)};
+        return seconds + new String(digits);
     }
 }

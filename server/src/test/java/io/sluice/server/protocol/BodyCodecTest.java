@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BodyCodecTest {
@@ -26,6 +29,19 @@ class BodyCodecTest {
         String json = new String(BodyCodec.write(ContentType.JSON, Map.of("Records", List.of(record))).toByteArray(), StandardCharsets.UTF_8);
 
         assertThat(json).isEqualTo("{\"Records\":[{\"Data\":\"aGk=\",\"ApproximateArrivalTimestamp\":1764065730.123}]}");
+    }
+
+    @Test
+    void printsJsonTimestampsExactlyAsBigDecimalSecondsWould() {
+        Random random = new Random(7);
+        List<Long> millis = new ArrayList<>(List.of(0L, 1L, 999L, 1000L, 1001L, -1L, -1500L, -2000L, Long.MAX_VALUE));
+        for (int i = 0; i < 10_000; i++) {
+            millis.add(random.nextLong(0, 4_102_444_800_000L)); // up to 2100
+        }
+        for (long value : millis) {
+            assertThat(BodyCodec.epochSecondsWithMillis(value)).as("%d ms", value)
+                    .isEqualTo(BigDecimal.valueOf(value, 3).toString());
+        }
     }
 
     @Test
