@@ -22,6 +22,13 @@ import java.util.concurrent.Executor;
  */
 final class Pipelines {
 
+    /**
+     * Streams one HTTP/2 connection may have open at once. Each stream aggregates its own body before the request
+     * memory bound applies, so without this one connection could hold any number of bodies. The AWS SDKs open
+     * more connections rather than exceed what the server advertises.
+     */
+    static final int MAX_STREAMS_PER_CONNECTION = 128;
+
     private final RequestProcessor processor;
     private final Executor workers;
     private final int maxRequestBytes;
@@ -45,7 +52,8 @@ final class Pipelines {
 
     void http2(ChannelPipeline pipeline) {
         pipeline.addLast(Http2FrameCodecBuilder.forServer()
-                .initialSettings(Http2Settings.defaultSettings().maxHeaderListSize(64 * 1024))
+                .initialSettings(Http2Settings.defaultSettings().maxHeaderListSize(64 * 1024)
+                        .maxConcurrentStreams(MAX_STREAMS_PER_CONNECTION))
                 .build());
         pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
             @Override
