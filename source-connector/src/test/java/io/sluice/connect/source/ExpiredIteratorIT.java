@@ -5,7 +5,7 @@ import static io.sluice.connect.source.TestStreams.perKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.testkit.KafkaConnectExtension;
-import io.sluice.testkit.MovableClock;
+import io.sluice.core.testing.MovableClock;
 import io.sluice.testkit.SluiceServerExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

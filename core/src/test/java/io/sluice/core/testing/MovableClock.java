@@ -1,4 +1,4 @@
-package io.sluice.testkit;
+package io.sluice.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The system clock plus an offset a test moves forward, for a server that must see minutes pass in a second
- * (iterators expire after 5 minutes). It keeps ticking with real time, so rates and timeouts still behave.
+ * (iterators and pagination tokens expire after 5 minutes). It keeps ticking with real time, so rates and
+ * timeouts still behave.
  * Thread-safe.
  */
 public final class MovableClock extends Clock {
