@@ -282,7 +282,16 @@ public final class StreamEngine implements AutoCloseable {
 
     /** ListStreamConsumers: {@code maxResults} 1..10000 (default 100); tokens expire after 300 s. */
     public ListConsumersResult listStreamConsumers(String streamArn, Integer maxResults, String nextToken) {
-        return consumers.list(streamArn, maxResults, nextToken);
+        return listStreamConsumers(streamArn, maxResults, nextToken, null);
+    }
+
+    /**
+     * ListStreamConsumers of the stream created at {@code streamCreationTimestampMs} (when not null; an earlier or
+     * later stream of the same name is ResourceNotFoundException, as in {@link #listShards}).
+     */
+    public ListConsumersResult listStreamConsumers(String streamArn, Integer maxResults, String nextToken,
+                                                   Long streamCreationTimestampMs) {
+        return consumers.list(streamArn, maxResults, nextToken, streamCreationTimestampMs);
     }
 
     /** DeregisterStreamConsumer: by consumer ARN, or by stream ARN + consumer name. */

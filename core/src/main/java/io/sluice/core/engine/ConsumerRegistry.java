@@ -108,7 +108,7 @@ public final class ConsumerRegistry {
         }
     }
 
-    public ListConsumersResult list(String streamArn, Integer maxResults, String nextToken) {
+    public ListConsumersResult list(String streamArn, Integer maxResults, String nextToken, Long streamCreatedMs) {
         int max = maxResults == null ? 100 : Validation.range("maxResults", maxResults, 1, 10_000);
         Validation.required("streamARN", streamArn);
         int skip = 0;
@@ -120,6 +120,9 @@ public final class ConsumerRegistry {
             skip = Integer.parseInt(parts[1]);
         }
         LiveStream stream = registry.resolve(StreamRef.ofArn(streamArn));
+        if (streamCreatedMs != null && streamCreatedMs != stream.metadata().createdMs()) {
+            throw new ResourceNotFoundException(Messages.streamNotFound(stream.name(), account));
+        }
         long now = registry.config().clock().millis();
         List<ConsumerMetadata> live = live(stream.metadata(), now);
         List<ConsumerDescription> page = new ArrayList<>();

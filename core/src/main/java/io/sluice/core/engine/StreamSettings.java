@@ -46,6 +46,8 @@ public final class StreamSettings {
         }
         Tags.validate(tags);
         change(ref, false, meta -> {
+            Tags.checkNoPercent(tags.keySet(), "add tags to", meta.name(), account);
+            Tags.checkNoPercent(tags.values(), "add tags to", meta.name(), account);
             Map<String, String> merged = new TreeMap<>(meta.tags());
             tags.forEach((k, v) -> merged.put(k, v == null ? "" : v));
             if (merged.size() > Tags.MAX_TAGS) {
@@ -63,7 +65,9 @@ public final class StreamSettings {
         if (keys.size() > Tags.MAX_TAGS) {
             throw Validation.error("tagKeys", keys, "have length less than or equal to " + Tags.MAX_TAGS);
         }
+        Tags.checkCharacters(keys);
         change(ref, false, meta -> {
+            Tags.checkNoPercent(keys, "remove tags from", meta.name(), account);
             Map<String, String> left = new TreeMap<>(meta.tags());
             keys.forEach(left::remove);
             return meta.withTags(left);
@@ -142,8 +146,9 @@ public final class StreamSettings {
     }
 
     public void startEncryption(StreamRef ref, String encryptionType, String keyId) {
-        if (!"KMS".equals(encryptionType)) {
-            throw Validation.error("encryptionType", encryptionType, "satisfy enum value set: [KMS, NONE]");
+        if (!"KMS".equals(encryptionType)) { // NONE passes the model's enum but starts nothing
+            throw new InvalidArgumentException("StartStreamEncryption needs EncryptionType KMS, got "
+                    + encryptionType + "; StopStreamEncryption turns encryption off.");
         }
         Validation.length("keyId", keyId, 1, 2048);
         change(ref, true, meta -> meta.withEncryption("KMS", keyId));

@@ -8,6 +8,7 @@ import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.Shape;
 import io.sluice.server.validation.Shape.StructShape;
 import io.sluice.server.validation.Shapes;
+import java.time.Instant;
 import java.util.Map;
 
 /** Register, Describe, List and DeregisterStreamConsumer: the enhanced fan-out consumer registry. */
@@ -77,8 +78,9 @@ final class StreamConsumers extends EngineAction {
                 yield Wire.struct("ConsumerDescription", Wire.consumer(consumer, true));
             }
             case LIST -> {
+                Instant created = request.timestamp("StreamCreationTimestamp");
                 ListConsumersResult result = engine.listStreamConsumers(streamArn, request.integer("MaxResults"),
-                        request.string("NextToken"));
+                        request.string("NextToken"), created == null ? null : created.toEpochMilli());
                 yield Wire.struct(
                         "Consumers", result.consumers().stream().map(c -> Wire.consumer(c, false)).toList(),
                         "NextToken", result.nextToken());

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,6 +48,15 @@ public enum KinesisClients {
      * reads the CBOR switch while building the client, so it is set only around the build.
      */
     public KinesisClient create(URI endpoint) {
+        return create(endpoint, ClientOverrideConfiguration.builder().build());
+    }
+
+    /** Like {@link #create}, but a throttled call fails at once instead of being retried by the SDK. */
+    public KinesisClient createWithoutRetries(URI endpoint) {
+        return create(endpoint, ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    }
+
+    private KinesisClient create(URI endpoint, ClientOverrideConfiguration overrides) {
         String previous = System.getProperty(SdkSystemSetting.CBOR_ENABLED.property());
         System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), Boolean.toString(cbor));
         try {
@@ -54,6 +65,7 @@ public enum KinesisClients {
                         .endpointOverride(endpoint)
                         .region(Region.US_EAST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
+                        .overrideConfiguration(overrides)
                         .httpClientBuilder(Apache5HttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
                         .build();
             }
@@ -61,6 +73,7 @@ public enum KinesisClients {
                     .endpointOverride(endpoint)
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
+                    .overrideConfiguration(overrides)
                     .httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofSeconds(30)))
                     .build();
             return AsyncAsSync.wrap(asyncClient);

@@ -7,26 +7,34 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-/** Starts a real Sluice server on a free loopback port with a fresh data directory, and removes both after. */
+/**
+ * Starts a real Sluice server on a free loopback port with a fresh data directory, and removes both after. The
+ * server's stream engine reads the given clock (the system clock unless a test moves time with a
+ * {@link io.sluice.core.testing.MovableClock}).
+ */
 final class ServerRule implements AutoCloseable {
 
     private final Path dataDir;
+    private final Clock clock;
     private SluiceServer server;
 
     ServerRule(UnaryOperator<ServerConfig> settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    ServerRule(UnaryOperator<ServerConfig> settings, Clock clock) {
         try {
             dataDir = Files.createTempDirectory("sluice-it-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = SluiceServer.start(settings.apply(ServerConfig.defaults()
-                .withPort(0)
-                .withDataDir(dataDir)
-                .withFsync(FsyncPolicy.always())));
+        this.clock = clock;
+        server = start(0, settings);
     }
 
     SluiceServer server() {
@@ -41,10 +49,14 @@ final class ServerRule implements AutoCloseable {
     void restart(UnaryOperator<ServerConfig> settings) {
         int port = server.address().getPort();
         server.close();
-        server = SluiceServer.start(settings.apply(ServerConfig.defaults()
+        server = start(port, settings);
+    }
+
+    private SluiceServer start(int port, UnaryOperator<ServerConfig> settings) {
+        return SluiceServer.start(settings.apply(ServerConfig.defaults()
                 .withPort(port)
                 .withDataDir(dataDir)
-                .withFsync(FsyncPolicy.always())));
+                .withFsync(FsyncPolicy.always())), clock);
     }
 
     @Override

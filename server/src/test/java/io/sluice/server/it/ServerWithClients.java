@@ -1,6 +1,7 @@
 package io.sluice.server.it;
 
 import io.sluice.server.ServerConfig;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -13,7 +14,12 @@ final class ServerWithClients implements AutoCloseable {
     private final Map<KinesisClients, KinesisClient> clients = new EnumMap<>(KinesisClients.class);
 
     ServerWithClients(UnaryOperator<ServerConfig> settings) {
-        server = new ServerRule(settings);
+        this(settings, Clock.systemUTC());
+    }
+
+    /** A server whose stream engine reads {@code clock}, e.g. a {@link io.sluice.core.testing.MovableClock} to expire iterators. */
+    ServerWithClients(UnaryOperator<ServerConfig> settings, Clock clock) {
+        server = new ServerRule(settings, clock);
         for (KinesisClients kind : KinesisClients.values()) {
             clients.put(kind, kind.create(server.server().endpoint()));
         }

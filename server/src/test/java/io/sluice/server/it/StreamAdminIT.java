@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.kinesis.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.kinesis.model.EncryptionType;
 import software.amazon.awssdk.services.kinesis.model.EnableEnhancedMonitoringResponse;
 import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
 import software.amazon.awssdk.services.kinesis.model.MetricsName;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
@@ -49,7 +50,9 @@ class StreamAdminIT {
         kinesis.decreaseStreamRetentionPeriod(r -> r.streamName(stream).retentionPeriodHours(24));
         assertThat(summary(kinesis, stream).retentionPeriodHours()).isEqualTo(24);
         assertThatThrownBy(() -> kinesis.decreaseStreamRetentionPeriod(r -> r.streamName(stream).retentionPeriodHours(12)))
-                .isInstanceOf(InvalidArgumentException.class);
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageStartingWith("Minimum allowed retention period is 24 hours. Requested retention period "
+                        + "(12 hours) is too short.");
     }
 
     @ParameterizedTest
@@ -66,7 +69,9 @@ class StreamAdminIT {
         assertThat(summary(kinesis, stream).openShardCount()).isEqualTo(4);
         assertThatThrownBy(() -> kinesis.updateShardCount(r -> r.streamName(stream).targetShardCount(9)
                 .scalingType(ScalingType.UNIFORM_SCALING)))
-                .as("more than double the open shards").isInstanceOf(software.amazon.awssdk.services.kinesis.model.KinesisException.class);
+                .as("more than double the open shards").isInstanceOf(LimitExceededException.class)
+                .hasMessageStartingWith("UpdateShardCount cannot scale up over double your current open shard count. "
+                        + "Current open shard count: 4, Target shard count: 9");
 
         String arn = summary(kinesis, stream).streamARN();
         kinesis.updateStreamMode(r -> r.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
@@ -110,11 +115,13 @@ class StreamAdminIT {
         kinesis.registerStreamConsumer(r -> r.streamARN(arn).consumerName("reader"));
         kinesis.deregisterStreamConsumer(r -> r.streamARN(arn).consumerName("reader"));
         assertThatThrownBy(() -> kinesis.describeStreamConsumer(r -> r.streamARN(arn).consumerName("reader")))
-                .isInstanceOf(ResourceNotFoundException.class);
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Consumer reader under stream " + stream + " under account 000000000000 not found.");
 
         kinesis.deleteStream(r -> r.streamARN(arn));
         assertThatThrownBy(() -> kinesis.describeStreamSummary(r -> r.streamName(stream)))
-                .isInstanceOf(ResourceNotFoundException.class);
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Stream " + stream + " under account 000000000000 not found.");
     }
 
     @ParameterizedTest
