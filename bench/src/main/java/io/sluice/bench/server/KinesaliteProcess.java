@@ -77,8 +77,8 @@ final class KinesaliteProcess implements Endpoint {
     }
 
     @Override
-    public Duration cpu() {
-        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    public long pid() {
+        return process.pid();
     }
 
     @Override

@@ -1,17 +1,19 @@
 package io.sluice.bench.server;
 
+import io.sluice.bench.support.Endpoint;
 import io.sluice.bench.support.Percentiles;
+import io.sluice.bench.support.ThreadCpu;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -39,10 +41,12 @@ final class LoadGenerator implements AutoCloseable {
 
     /**
      * Figures of one run. CPU is in seconds per 100 000 records, for the endpoint's process and for this (load
-     * generator) process, so a run shows which side bounds it.
+     * generator) process, so a run shows which side bounds it; the thread texts split the endpoint's CPU by
+     * thread group (serving, JIT compiler, garbage collector), where the platform tells.
      */
     record Result(long records, double putRps, double getRps, double p50Ms, double p99Ms,
-                  double putServerCpu, double putClientCpu, double getServerCpu, double getClientCpu) {
+                  double putServerCpu, double putClientCpu, double getServerCpu, double getClientCpu,
+                  String putServerThreads, String getServerThreads) {
     }
 
     private final KinesisClient kinesis;
@@ -63,53 +67,63 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * The same load on a throwaway stream, unmeasured, so both endpoints' JITs have compiled their hot paths before
-     * the measured run (otherwise whichever format runs first pays the warm-up).
+     * The same load on a throwaway stream, unmeasured, so both endpoints' JITs (and this client's) have compiled
+     * their hot paths before the measured run: otherwise whichever format runs first pays the warm-up, and the
+     * latency samples time the compiler rather than the round trips.
      */
-    void warmUp(String stream, int batchesPerThread) throws Exception {
+    void warmUp(String stream, int batchesPerThread, int latencySamples) throws Exception {
         createAndWait(stream, SHARDS);
         put(stream, batchesPerThread);
         drain(stream, (long) THREADS * batchesPerThread * BATCH);
-        latency(stream + "-latency", 100);
+        latency(stream + "-latency", latencySamples);
     }
 
-    Result run(String stream, int batchesPerThread, int latencySamples, Supplier<Duration> serverCpu) throws Exception {
+    Result run(String stream, int batchesPerThread, int latencySamples, Endpoint server) throws Exception {
         createAndWait(stream, SHARDS);
         long records = (long) THREADS * batchesPerThread * BATCH;
         double per100k = 100_000.0 / records;
-        CpuMeter put = new CpuMeter(serverCpu);
+        CpuMeter put = new CpuMeter(server, per100k);
         double putSeconds = put(stream, batchesPerThread);
         put.stop();
-        CpuMeter get = new CpuMeter(serverCpu);
+        CpuMeter get = new CpuMeter(server, per100k);
         double getSeconds = drain(stream, records);
         get.stop();
         double[] latencies = latency(stream + "-latency", latencySamples);
         return new Result(records, records / putSeconds, records / getSeconds,
                 Percentiles.of(latencies.clone(), 50), Percentiles.of(latencies.clone(), 99),
-                put.serverSeconds * per100k, put.clientSeconds * per100k,
-                get.serverSeconds * per100k, get.clientSeconds * per100k);
+                put.serverSeconds, put.clientSeconds, get.serverSeconds, get.clientSeconds,
+                put.serverThreads, get.serverThreads);
     }
 
-    /** CPU seconds used by the endpoint's process and by this process between construction and {@link #stop()}. */
+    /**
+     * CPU used by the endpoint's process (in all and per thread group) and by this process between construction
+     * and {@link #stop()}, multiplied by {@code scale}.
+     */
     private static final class CpuMeter {
         private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-        private final Supplier<Duration> server;
+        private final Endpoint server;
+        private final double scale;
         private final long serverStart;
+        private final Map<String, Double> serverThreadsStart;
         private final long clientStart;
         double serverSeconds;
         double clientSeconds;
+        String serverThreads;
 
-        CpuMeter(Supplier<Duration> server) {
+        CpuMeter(Endpoint server, double scale) {
             this.server = server;
-            this.serverStart = server.get().toNanos();
+            this.scale = scale;
+            this.serverStart = server.cpu().toNanos();
+            this.serverThreadsStart = server.threadCpu();
             this.clientStart = OS.getProcessCpuTime();
         }
 
         void stop() {
-            serverSeconds = (server.get().toNanos() - serverStart) / 1e9;
-            clientSeconds = (OS.getProcessCpuTime() - clientStart) / 1e9;
+            serverSeconds = (server.cpu().toNanos() - serverStart) / 1e9 * scale;
+            serverThreads = ThreadCpu.difference(serverThreadsStart, server.threadCpu(), scale);
+            clientSeconds = (OS.getProcessCpuTime() - clientStart) / 1e9 * scale;
         }
     }
 

@@ -11,18 +11,30 @@ import java.util.Locale;
  * {@code bench/run server}: the same load (AWS SDK v2 sync client, 8 threads, PutRecords of 500 × 1 KiB, then a
  * GetRecords drain of 4 shards, limits off) against sluice-server and against kinesalite, JSON on both sides
  * (kinesalite's CBOR is broken for the Java SDK), plus Sluice with CBOR, and put→get latency. Each measured run
- * follows an unmeasured warm-up run of the same load against the same endpoint.
+ * follows unmeasured warm-up rounds of the same load against the same endpoint.
  *
- * <p>Arguments: {@code [batchesPerThread=20] [latencySamples=300]}.
+ * <p>Load generator and server share this machine's cores, so besides the throughput ratios it prints what each
+ * side spent: the servers' CPU per record (their ratio is what the server itself is worth) and the ceiling the
+ * load generator alone allows — all cores busy with the client and none with the server — expressed as the
+ * highest throughput ratio over kinesalite that this machine could show.
+ *
+ * <p>Arguments: {@code [batchesPerThread=30] [latencySamples=1000]}.
  */
 public final class ServerBenchmark {
+
+    /**
+     * Unmeasured rounds of the whole load before the measured one. One was not enough: the JIT compiles the bulk
+     * paths during the put and drain, the 1-record latency loop then takes branches those compilations never saw,
+     * and the next drain ran partly deoptimized (compiler threads took a third of the server's CPU in it).
+     */
+    private static final int WARM_UP_ROUNDS = 2;
 
     private ServerBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int batches = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int batches = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path work = Files.createTempDirectory("sluice-bench-server-");
         try {
             LoadGenerator.Result sluiceJson;
@@ -37,26 +49,45 @@ public final class ServerBenchmark {
             }
             double putRatio = sluiceJson.putRps() / kinesalite.putRps();
             double getRatio = sluiceJson.getRps() / kinesalite.getRps();
-            System.out.printf(Locale.ROOT, "ratios (sluice JSON / kinesalite JSON): put %.1fx, get %.1fx%n", putRatio, getRatio);
+            double putCpuRatio = kinesalite.putServerCpu() / sluiceJson.putServerCpu();
+            double getCpuRatio = kinesalite.getServerCpu() / sluiceJson.getServerCpu();
+            int cores = Runtime.getRuntime().availableProcessors();
+            double putCeiling = ceilingRps(cores, sluiceJson.putClientCpu()) / kinesalite.putRps();
+            double getCeiling = ceilingRps(cores, sluiceJson.getClientCpu()) / kinesalite.getRps();
+            System.out.printf(Locale.ROOT, "ratios (sluice JSON / kinesalite JSON): throughput put %.1fx, get %.1fx;"
+                    + " server CPU per record put %.1fx, get %.1fx%n", putRatio, getRatio, putCpuRatio, getCpuRatio);
+            System.out.printf(Locale.ROOT, "load generator ceiling on %d cores (client CPU per record, server free):"
+                    + " put %.1fx, get %.1fx kinesalite%n", cores, putCeiling, getCeiling);
             System.out.printf(Locale.ROOT, "SUMMARY put_rps=%.0f get_rps=%.0f kinesalite_put_rps=%.0f kinesalite_get_rps=%.0f "
-                            + "put_ratio=%.1f get_ratio=%.1f p50_ms=%.2f p99_ms=%.2f cbor_put_rps=%.0f cbor_get_rps=%.0f%n",
+                            + "put_ratio=%.1f get_ratio=%.1f p50_ms=%.2f p99_ms=%.2f cbor_put_rps=%.0f cbor_get_rps=%.0f "
+                            + "put_cpu_ratio=%.1f get_cpu_ratio=%.1f ceiling_put_ratio=%.1f ceiling_get_ratio=%.1f%n",
                     sluiceJson.putRps(), sluiceJson.getRps(), kinesalite.putRps(), kinesalite.getRps(),
-                    putRatio, getRatio, sluiceJson.p50Ms(), sluiceJson.p99Ms(), sluiceCbor.putRps(), sluiceCbor.getRps());
+                    putRatio, getRatio, sluiceJson.p50Ms(), sluiceJson.p99Ms(), sluiceCbor.putRps(), sluiceCbor.getRps(),
+                    putCpuRatio, getCpuRatio, putCeiling, getCeiling);
         } finally {
             Directories.deleteTree(work);
         }
     }
 
+    /** Records per second the load generator could drive if it had every core and the server cost nothing. */
+    private static double ceilingRps(int cores, double clientCpuPer100k) {
+        return cores * 100_000 / clientCpuPer100k;
+    }
+
     private static LoadGenerator.Result measure(Endpoint endpoint, boolean cbor, String stream, int batches, int samples)
             throws Exception {
         try (LoadGenerator load = new LoadGenerator(endpoint.uri(), cbor)) {
-            load.warmUp(stream + "-warmup", Math.max(1, batches / 2));
-            LoadGenerator.Result result = load.run(stream, batches, samples, endpoint::cpu);
+            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+                load.warmUp(stream + "-warmup-" + round, batches, samples);
+            }
+            LoadGenerator.Result result = load.run(stream, batches, samples, endpoint);
             System.out.printf(Locale.ROOT, "%-10s %-4s records=%d put_rps=%.0f get_rps=%.0f latency p50=%.2f ms p99=%.2f ms"
                             + " | CPU s per 100k records: put server %.2f client %.2f, get server %.2f client %.2f%n",
                     endpoint.name(), cbor ? "CBOR" : "JSON", result.records(), result.putRps(), result.getRps(),
                     result.p50Ms(), result.p99Ms(), result.putServerCpu(), result.putClientCpu(),
                     result.getServerCpu(), result.getClientCpu());
+            System.out.printf(Locale.ROOT, "%-15s server CPU s per 100k by thread: put %s | get %s%n", "",
+                    result.putServerThreads(), result.getServerThreads());
             return result;
         }
     }

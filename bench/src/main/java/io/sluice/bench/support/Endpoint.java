@@ -2,6 +2,7 @@ package io.sluice.bench.support;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /** A Kinesis endpoint under test, started as its own process, stopped by {@link #close()}. */
 public interface Endpoint extends AutoCloseable {
@@ -10,8 +11,18 @@ public interface Endpoint extends AutoCloseable {
 
     URI uri();
 
+    /** The endpoint's process. */
+    long pid();
+
     /** CPU time the endpoint's process has used so far, to show where a run's time went. */
-    Duration cpu();
+    default Duration cpu() {
+        return ProcessHandle.of(pid()).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    /** CPU seconds the endpoint's process has used so far per thread group ({@link ThreadCpu}). */
+    default Map<String, Double> threadCpu() {
+        return ThreadCpu.of(pid());
+    }
 
     @Override
     void close();

@@ -71,8 +71,8 @@ public final class SluiceProcess implements Endpoint {
     }
 
     @Override
-    public Duration cpu() {
-        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    public long pid() {
+        return process.pid();
     }
 
     @Override
