@@ -76,6 +76,9 @@ final class LoadGenerator implements AutoCloseable {
         put(stream, batchesPerThread);
         drain(stream, (long) THREADS * batchesPerThread * BATCH);
         latency(stream + "-latency", latencySamples);
+        // kinesalite keeps every record in memory; rounds of 120 MB each would add up
+        kinesis.deleteStream(r -> r.streamName(stream));
+        kinesis.deleteStream(r -> r.streamName(stream + "-latency"));
     }
 
     Result run(String stream, int batchesPerThread, int latencySamples, Endpoint server) throws Exception {

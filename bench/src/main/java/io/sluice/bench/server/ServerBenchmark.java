@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * {@code bench/run server}: the same load (AWS SDK v2 sync client, 8 threads, PutRecords of 500 × 1 KiB, then a
  * GetRecords drain of 4 shards, limits off) against sluice-server and against kinesalite, JSON on both sides
- * (kinesalite's CBOR is broken for the Java SDK), plus Sluice with CBOR, and put→get latency. Each measured run
- * follows unmeasured warm-up rounds of the same load against the same endpoint.
+ * (kinesalite's CBOR is broken for the Java SDK), plus Sluice with CBOR, and put→get latency. Every measured run
+ * follows unmeasured warm-up rounds of the same load against every endpoint.
  *
  * <p>Load generator and server share this machine's cores, so besides the throughput ratios it prints what each
  * side spent: the servers' CPU per record (their ratio is what the server itself is worth) and the ceiling the
@@ -23,11 +23,14 @@ import java.util.Locale;
 public final class ServerBenchmark {
 
     /**
-     * Unmeasured rounds of the whole load before the measured one. One was not enough: the JIT compiles the bulk
-     * paths during the put and drain, the 1-record latency loop then takes branches those compilations never saw,
-     * and the next drain ran partly deoptimized (compiler threads took a third of the server's CPU in it).
+     * Unmeasured rounds of the whole load against every endpoint before any is measured. The servers' JITs need
+     * several (with two, compiler threads still took a fifth of the server's CPU in some measured puts): they compile the bulk paths during the put and drain, the 1-record latency loop then takes
+     * branches those compilations never saw, and the next drain ran partly deoptimized (compiler threads took a
+     * third of the server's CPU in it). And this JVM's client must be as warm for each endpoint: measured one
+     * after the other with only their own warm-up, whichever came first paid for compiling the SDK — its client
+     * CPU per record was twice the second's, and the throughput ratio swung from 5 to 12 with the order.
      */
-    private static final int WARM_UP_ROUNDS = 2;
+    private static final int WARM_UP_ROUNDS = 3;
 
     private ServerBenchmark() {
     }
@@ -36,37 +39,43 @@ public final class ServerBenchmark {
         int batches = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path work = Files.createTempDirectory("sluice-bench-server-");
-        try {
-            LoadGenerator.Result sluiceJson;
-            LoadGenerator.Result sluiceCbor;
-            try (SluiceProcess sluice = new SluiceProcess(work.resolve("data"))) {
-                sluiceJson = measure(sluice, false, "bench-json", batches, samples);
-                sluiceCbor = measure(sluice, true, "bench-cbor", batches, samples);
+        LoadGenerator.Result sluiceJson;
+        LoadGenerator.Result kinesalite;
+        LoadGenerator.Result sluiceCbor;
+        try (SluiceProcess sluice = new SluiceProcess(work.resolve("data"));
+             KinesaliteProcess node = new KinesaliteProcess(work.resolve("kinesalite"));
+             LoadGenerator sluiceJsonLoad = new LoadGenerator(sluice.uri(), false);
+             LoadGenerator kinesaliteLoad = new LoadGenerator(node.uri(), false);
+             LoadGenerator sluiceCborLoad = new LoadGenerator(sluice.uri(), true)) {
+            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+                sluiceJsonLoad.warmUp("json-warmup-" + round, batches, samples);
+                kinesaliteLoad.warmUp("json-warmup-" + round, batches, samples);
+                sluiceCborLoad.warmUp("cbor-warmup-" + round, batches, samples);
             }
-            LoadGenerator.Result kinesalite;
-            try (KinesaliteProcess node = new KinesaliteProcess(work.resolve("kinesalite"))) {
-                kinesalite = measure(node, false, "bench-json", batches, samples);
-            }
-            double putRatio = sluiceJson.putRps() / kinesalite.putRps();
-            double getRatio = sluiceJson.getRps() / kinesalite.getRps();
-            double putCpuRatio = kinesalite.putServerCpu() / sluiceJson.putServerCpu();
-            double getCpuRatio = kinesalite.getServerCpu() / sluiceJson.getServerCpu();
-            int cores = Runtime.getRuntime().availableProcessors();
-            double putCeiling = ceilingRps(cores, sluiceJson.putClientCpu()) / kinesalite.putRps();
-            double getCeiling = ceilingRps(cores, sluiceJson.getClientCpu()) / kinesalite.getRps();
-            System.out.printf(Locale.ROOT, "ratios (sluice JSON / kinesalite JSON): throughput put %.1fx, get %.1fx;"
-                    + " server CPU per record put %.1fx, get %.1fx%n", putRatio, getRatio, putCpuRatio, getCpuRatio);
-            System.out.printf(Locale.ROOT, "load generator ceiling on %d cores (client CPU per record, server free):"
-                    + " put %.1fx, get %.1fx kinesalite%n", cores, putCeiling, getCeiling);
-            System.out.printf(Locale.ROOT, "SUMMARY put_rps=%.0f get_rps=%.0f kinesalite_put_rps=%.0f kinesalite_get_rps=%.0f "
-                            + "put_ratio=%.1f get_ratio=%.1f p50_ms=%.2f p99_ms=%.2f cbor_put_rps=%.0f cbor_get_rps=%.0f "
-                            + "put_cpu_ratio=%.1f get_cpu_ratio=%.1f ceiling_put_ratio=%.1f ceiling_get_ratio=%.1f%n",
-                    sluiceJson.putRps(), sluiceJson.getRps(), kinesalite.putRps(), kinesalite.getRps(),
-                    putRatio, getRatio, sluiceJson.p50Ms(), sluiceJson.p99Ms(), sluiceCbor.putRps(), sluiceCbor.getRps(),
-                    putCpuRatio, getCpuRatio, putCeiling, getCeiling);
+            sluiceJson = measure(sluice, sluiceJsonLoad, "JSON", batches, samples);
+            kinesalite = measure(node, kinesaliteLoad, "JSON", batches, samples);
+            sluiceCbor = measure(sluice, sluiceCborLoad, "CBOR", batches, samples);
         } finally {
             Directories.deleteTree(work);
         }
+        // after both servers have stopped, so the SUMMARY line is the last one printed
+        double putRatio = sluiceJson.putRps() / kinesalite.putRps();
+        double getRatio = sluiceJson.getRps() / kinesalite.getRps();
+        double putCpuRatio = kinesalite.putServerCpu() / sluiceJson.putServerCpu();
+        double getCpuRatio = kinesalite.getServerCpu() / sluiceJson.getServerCpu();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double putCeiling = ceilingRps(cores, sluiceJson.putClientCpu()) / kinesalite.putRps();
+        double getCeiling = ceilingRps(cores, sluiceJson.getClientCpu()) / kinesalite.getRps();
+        System.out.printf(Locale.ROOT, "ratios (sluice JSON / kinesalite JSON): throughput put %.1fx, get %.1fx;"
+                + " server CPU per record put %.1fx, get %.1fx%n", putRatio, getRatio, putCpuRatio, getCpuRatio);
+        System.out.printf(Locale.ROOT, "load generator ceiling on %d cores (client CPU per record, server free):"
+                + " put %.1fx, get %.1fx kinesalite%n", cores, putCeiling, getCeiling);
+        System.out.printf(Locale.ROOT, "SUMMARY put_rps=%.0f get_rps=%.0f kinesalite_put_rps=%.0f kinesalite_get_rps=%.0f "
+                        + "put_ratio=%.1f get_ratio=%.1f p50_ms=%.2f p99_ms=%.2f cbor_put_rps=%.0f cbor_get_rps=%.0f "
+                        + "put_cpu_ratio=%.1f get_cpu_ratio=%.1f ceiling_put_ratio=%.1f ceiling_get_ratio=%.1f%n",
+                sluiceJson.putRps(), sluiceJson.getRps(), kinesalite.putRps(), kinesalite.getRps(),
+                putRatio, getRatio, sluiceJson.p50Ms(), sluiceJson.p99Ms(), sluiceCbor.putRps(), sluiceCbor.getRps(),
+                putCpuRatio, getCpuRatio, putCeiling, getCeiling);
     }
 
     /** Records per second the load generator could drive if it had every core and the server cost nothing. */
@@ -74,21 +83,16 @@ public final class ServerBenchmark {
         return cores * 100_000 / clientCpuPer100k;
     }
 
-    private static LoadGenerator.Result measure(Endpoint endpoint, boolean cbor, String stream, int batches, int samples)
-            throws Exception {
-        try (LoadGenerator load = new LoadGenerator(endpoint.uri(), cbor)) {
-            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-                load.warmUp(stream + "-warmup-" + round, batches, samples);
-            }
-            LoadGenerator.Result result = load.run(stream, batches, samples, endpoint);
-            System.out.printf(Locale.ROOT, "%-10s %-4s records=%d put_rps=%.0f get_rps=%.0f latency p50=%.2f ms p99=%.2f ms"
-                            + " | CPU s per 100k records: put server %.2f client %.2f, get server %.2f client %.2f%n",
-                    endpoint.name(), cbor ? "CBOR" : "JSON", result.records(), result.putRps(), result.getRps(),
-                    result.p50Ms(), result.p99Ms(), result.putServerCpu(), result.putClientCpu(),
-                    result.getServerCpu(), result.getClientCpu());
-            System.out.printf(Locale.ROOT, "%-15s server CPU s per 100k by thread: put %s | get %s%n", "",
-                    result.putServerThreads(), result.getServerThreads());
-            return result;
-        }
+    private static LoadGenerator.Result measure(Endpoint endpoint, LoadGenerator load, String format, int batches,
+                                                int samples) throws Exception {
+        LoadGenerator.Result result = load.run("bench-" + format.toLowerCase(Locale.ROOT), batches, samples, endpoint);
+        System.out.printf(Locale.ROOT, "%-10s %-4s records=%d put_rps=%.0f get_rps=%.0f latency p50=%.2f ms p99=%.2f ms"
+                        + " | CPU s per 100k records: put server %.2f client %.2f, get server %.2f client %.2f%n",
+                endpoint.name(), format, result.records(), result.putRps(), result.getRps(),
+                result.p50Ms(), result.p99Ms(), result.putServerCpu(), result.putClientCpu(),
+                result.getServerCpu(), result.getClientCpu());
+        System.out.printf(Locale.ROOT, "%-15s server CPU s per 100k by thread: put %s | get %s%n", "",
+                result.putServerThreads(), result.getServerThreads());
+        return result;
     }
 }

@@ -33,8 +33,8 @@ public final class SluiceProcess implements Endpoint {
 
     /** Starts a server; {@code kinesisLimits} turns on Kinesis's per-shard throughput limits. */
     public SluiceProcess(Path dataDir, boolean kinesisLimits) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        List<String> command = new ArrayList<>(List.of( // the heap bin/sluice-server gives it
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms2g", "-Xmx2g"));
         String extra = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
