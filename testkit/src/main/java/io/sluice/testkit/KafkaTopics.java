@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -62,8 +63,16 @@ public final class KafkaTopics {
 
     private static boolean allLed(Admin admin, String topic)
             throws InterruptedException, ExecutionException, TimeoutException {
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+        TopicDescription description;
+        try {
+            description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false; // created, but not yet in the metadata the broker answers from
+            }
+            throw e;
+        }
         return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     }
 
