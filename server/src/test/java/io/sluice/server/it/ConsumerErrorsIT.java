@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -22,17 +21,8 @@ class ConsumerErrorsIT {
 
     private static final String ACCOUNT = " under account 000000000000";
 
-    private static ServerWithClients sluice;
-
-    @BeforeAll
-    static void start() {
-        sluice = new ServerWithClients(config -> config);
-    }
-
-    @AfterAll
-    static void stop() {
-        sluice.close();
-    }
+    @RegisterExtension
+    static final ServerWithClients sluice = new ServerWithClients(config -> config);
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)

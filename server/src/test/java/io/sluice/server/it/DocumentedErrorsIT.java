@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
@@ -33,17 +32,8 @@ import software.amazon.awssdk.services.kinesis.model.StreamMode;
  */
 class DocumentedErrorsIT {
 
-    private static ServerWithClients sluice;
-
-    @BeforeAll
-    static void start() {
-        sluice = new ServerWithClients(config -> config);
-    }
-
-    @AfterAll
-    static void stop() {
-        sluice.close();
-    }
+    @RegisterExtension
+    static final ServerWithClients sluice = new ServerWithClients(config -> config);
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.testing.MovableClock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -25,17 +24,9 @@ class ExpiryIT {
     private static final Duration PAST_THE_LIMIT = Duration.ofSeconds(10);
 
     private static final MovableClock CLOCK = new MovableClock();
-    private static ServerWithClients sluice;
 
-    @BeforeAll
-    static void start() {
-        sluice = new ServerWithClients(config -> config.withLimits(false), CLOCK);
-    }
-
-    @AfterAll
-    static void stop() {
-        sluice.close();
-    }
+    @RegisterExtension
+    static final ServerWithClients sluice = new ServerWithClients(config -> config.withLimits(false), CLOCK);
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)

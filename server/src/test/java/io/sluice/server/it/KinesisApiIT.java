@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
@@ -37,17 +36,8 @@ import software.amazon.awssdk.services.kinesis.model.ValidationException;
  */
 class KinesisApiIT {
 
-    private static ServerWithClients sluice;
-
-    @BeforeAll
-    static void startServer() {
-        sluice = new ServerWithClients(config -> config.withLimits(false));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        sluice.close();
-    }
+    @RegisterExtension
+    static final ServerWithClients sluice = new ServerWithClients(config -> config.withLimits(false));
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)

@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
@@ -28,17 +27,8 @@ class RecordErrorsIT {
     private static final int MIB = 1024 * 1024;
     private static final String TWO_TO_THE_128 = "340282366920938463463374607431768211456";
 
-    private static ServerWithClients sluice;
-
-    @BeforeAll
-    static void start() {
-        sluice = new ServerWithClients(config -> config.withLimits(false));
-    }
-
-    @AfterAll
-    static void stop() {
-        sluice.close();
-    }
+    @RegisterExtension
+    static final ServerWithClients sluice = new ServerWithClients(config -> config.withLimits(false));
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)

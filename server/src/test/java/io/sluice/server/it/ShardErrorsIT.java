@@ -3,8 +3,7 @@ package io.sluice.server.it;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -26,17 +25,8 @@ class ShardErrorsIT {
 
     private static final String ACCOUNT = " under account 000000000000";
 
-    private static ServerWithClients sluice;
-
-    @BeforeAll
-    static void start() {
-        sluice = new ServerWithClients(config -> config);
-    }
-
-    @AfterAll
-    static void stop() {
-        sluice.close();
-    }
+    @RegisterExtension
+    static final ServerWithClients sluice = new ServerWithClients(config -> config);
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -27,17 +26,8 @@ import software.amazon.awssdk.services.kinesis.model.StreamMode;
  */
 class StreamErrorsIT {
 
-    private static ServerWithClients sluice;
-
-    @BeforeAll
-    static void start() {
-        sluice = new ServerWithClients(config -> config);
-    }
-
-    @AfterAll
-    static void stop() {
-        sluice.close();
-    }
+    @RegisterExtension
+    static final ServerWithClients sluice = new ServerWithClients(config -> config);
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
