@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -47,6 +48,23 @@ final class LoadGenerator implements AutoCloseable {
     record Result(long records, double putRps, double getRps, double p50Ms, double p99Ms,
                   double putServerCpu, double putClientCpu, double getServerCpu, double getClientCpu,
                   String putServerThreads, String getServerThreads) {
+
+        /**
+         * Each figure's median over several measured rounds, so one round disturbed by the shared machine does not
+         * decide the run; the thread breakdowns are the middle round's.
+         */
+        static Result median(List<Result> rounds) {
+            return new Result(rounds.get(0).records(),
+                    median(rounds, Result::putRps), median(rounds, Result::getRps),
+                    median(rounds, Result::p50Ms), median(rounds, Result::p99Ms),
+                    median(rounds, Result::putServerCpu), median(rounds, Result::putClientCpu),
+                    median(rounds, Result::getServerCpu), median(rounds, Result::getClientCpu),
+                    rounds.get(rounds.size() / 2).putServerThreads(), rounds.get(rounds.size() / 2).getServerThreads());
+        }
+
+        private static double median(List<Result> rounds, ToDoubleFunction<Result> figure) {
+            return Percentiles.of(rounds.stream().mapToDouble(figure).toArray(), 50);
+        }
     }
 
     private final KinesisClient kinesis;
@@ -76,7 +94,11 @@ final class LoadGenerator implements AutoCloseable {
         put(stream, batchesPerThread);
         drain(stream, (long) THREADS * batchesPerThread * BATCH);
         latency(stream + "-latency", latencySamples);
-        // kinesalite keeps every record in memory; rounds of 120 MB each would add up
+        deleteStreams(stream);
+    }
+
+    /** kinesalite keeps every record in memory, and rounds of 120 MB each would add up. */
+    private void deleteStreams(String stream) {
         kinesis.deleteStream(r -> r.streamName(stream));
         kinesis.deleteStream(r -> r.streamName(stream + "-latency"));
     }
@@ -92,6 +114,7 @@ final class LoadGenerator implements AutoCloseable {
         double getSeconds = drain(stream, records);
         get.stop();
         double[] latencies = latency(stream + "-latency", latencySamples);
+        deleteStreams(stream);
         return new Result(records, records / putSeconds, records / getSeconds,
                 Percentiles.of(latencies.clone(), 50), Percentiles.of(latencies.clone(), 99),
                 put.serverSeconds, put.clientSeconds, get.serverSeconds, get.clientSeconds,

@@ -5,13 +5,15 @@ import io.sluice.bench.support.Endpoint;
 import io.sluice.bench.support.SluiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code bench/run server}: the same load (AWS SDK v2 sync client, 8 threads, PutRecords of 500 × 1 KiB, then a
  * GetRecords drain of 4 shards, limits off) against sluice-server and against kinesalite, JSON on both sides
- * (kinesalite's CBOR is broken for the Java SDK), plus Sluice with CBOR, and put→get latency. Every measured run
- * follows unmeasured warm-up rounds of the same load against every endpoint.
+ * (kinesalite's CBOR is broken for the Java SDK), plus Sluice with CBOR, and put→get latency. Unmeasured warm-up
+ * rounds of the same load against every endpoint come first; the figures are medians of measured rounds.
  *
  * <p>Load generator and server share this machine's cores, so besides the throughput ratios it prints what each
  * side spent: the servers' CPU per record (their ratio is what the server itself is worth) and the ceiling the
@@ -31,6 +33,13 @@ public final class ServerBenchmark {
      * CPU per record was twice the second's, and the throughput ratio swung from 5 to 12 with the order.
      */
     private static final int WARM_UP_ROUNDS = 3;
+
+    /**
+     * Measured rounds, each of the three loads in turn (so a disturbance on the shared machine hits both servers
+     * alike); every figure is the median of the rounds'. Single rounds of the same build swung between 8.6× and
+     * 12.8× kinesalite.
+     */
+    private static final int MEASURED_ROUNDS = 3;
 
     private ServerBenchmark() {
     }
@@ -52,13 +61,24 @@ public final class ServerBenchmark {
                 kinesaliteLoad.warmUp("json-warmup-" + round, batches, samples);
                 sluiceCborLoad.warmUp("cbor-warmup-" + round, batches, samples);
             }
-            sluiceJson = measure(sluice, sluiceJsonLoad, "JSON", batches, samples);
-            kinesalite = measure(node, kinesaliteLoad, "JSON", batches, samples);
-            sluiceCbor = measure(sluice, sluiceCborLoad, "CBOR", batches, samples);
+            List<LoadGenerator.Result> sluiceJsonRounds = new ArrayList<>();
+            List<LoadGenerator.Result> kinesaliteRounds = new ArrayList<>();
+            List<LoadGenerator.Result> sluiceCborRounds = new ArrayList<>();
+            for (int round = 1; round <= MEASURED_ROUNDS; round++) {
+                sluiceJsonRounds.add(measure(sluice, sluiceJsonLoad, "JSON", round, batches, samples));
+                kinesaliteRounds.add(measure(node, kinesaliteLoad, "JSON", round, batches, samples));
+                sluiceCborRounds.add(measure(sluice, sluiceCborLoad, "CBOR", round, batches, samples));
+            }
+            sluiceJson = LoadGenerator.Result.median(sluiceJsonRounds);
+            kinesalite = LoadGenerator.Result.median(kinesaliteRounds);
+            sluiceCbor = LoadGenerator.Result.median(sluiceCborRounds);
         } finally {
             Directories.deleteTree(work);
         }
         // after both servers have stopped, so the SUMMARY line is the last one printed
+        print("median", sluiceJson, "sluice", "JSON");
+        print("median", kinesalite, "kinesalite", "JSON");
+        print("median", sluiceCbor, "sluice", "CBOR");
         double putRatio = sluiceJson.putRps() / kinesalite.putRps();
         double getRatio = sluiceJson.getRps() / kinesalite.getRps();
         double putCpuRatio = kinesalite.putServerCpu() / sluiceJson.putServerCpu();
@@ -83,16 +103,21 @@ public final class ServerBenchmark {
         return cores * 100_000 / clientCpuPer100k;
     }
 
-    private static LoadGenerator.Result measure(Endpoint endpoint, LoadGenerator load, String format, int batches,
-                                                int samples) throws Exception {
-        LoadGenerator.Result result = load.run("bench-" + format.toLowerCase(Locale.ROOT), batches, samples, endpoint);
-        System.out.printf(Locale.ROOT, "%-10s %-4s records=%d put_rps=%.0f get_rps=%.0f latency p50=%.2f ms p99=%.2f ms"
-                        + " | CPU s per 100k records: put server %.2f client %.2f, get server %.2f client %.2f%n",
-                endpoint.name(), format, result.records(), result.putRps(), result.getRps(),
+    private static LoadGenerator.Result measure(Endpoint endpoint, LoadGenerator load, String format, int round,
+                                                int batches, int samples) throws Exception {
+        LoadGenerator.Result result = load.run("bench-" + format.toLowerCase(Locale.ROOT) + "-" + round, batches,
+                samples, endpoint);
+        print("round " + round, result, endpoint.name(), format);
+        return result;
+    }
+
+    private static void print(String label, LoadGenerator.Result result, String endpoint, String format) {
+        System.out.printf(Locale.ROOT, "%-8s %-10s %-4s records=%d put_rps=%.0f get_rps=%.0f latency p50=%.2f ms "
+                        + "p99=%.2f ms | CPU s per 100k records: put server %.2f client %.2f, get server %.2f client %.2f%n",
+                label, endpoint, format, result.records(), result.putRps(), result.getRps(),
                 result.p50Ms(), result.p99Ms(), result.putServerCpu(), result.putClientCpu(),
                 result.getServerCpu(), result.getClientCpu());
-        System.out.printf(Locale.ROOT, "%-15s server CPU s per 100k by thread: put %s | get %s%n", "",
+        System.out.printf(Locale.ROOT, "%-24s server CPU s per 100k by thread: put %s | get %s%n", "",
                 result.putServerThreads(), result.getServerThreads());
-        return result;
     }
 }
