@@ -3,6 +3,7 @@ package io.sluice.bench.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -53,7 +54,7 @@ public final class ThreadCpu {
                 .filter(e -> e.getValue() >= 0.005)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> text.append(text.length() == 0 ? "" : ", ")
-                        .append(e.getKey()).append(' ').append(String.format(java.util.Locale.ROOT, "%.2f", e.getValue())));
+                        .append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.2f", e.getValue())));
         return text.toString();
     }
 }
