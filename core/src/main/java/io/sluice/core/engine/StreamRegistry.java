@@ -264,9 +264,9 @@ public final class StreamRegistry {
 
     private String nameFromArn(String arn) {
         String prefix = "arn:aws:kinesis:" + config.region() + ":" + config.accountId() + ":stream/";
-        if (!arn.matches("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+") || arn.length() > 2048) {
-            throw Validation.error("streamARN", arn,
-                    "satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+        Validation.length("streamARN", arn, 1, 2048); // first: it bounds the pattern's work
+        if (!StreamArnPattern.matches(arn)) {
+            throw Validation.error("streamARN", arn, "satisfy regular expression pattern: " + StreamArnPattern.PATTERN);
         }
         if (!arn.startsWith(prefix)) {
             throw new ResourceNotFoundException("Stream " + arn + " not found.");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.auth.AccessControl;
 import io.sluice.server.auth.Authenticator;
 import io.sluice.server.auth.Principal;
+import io.sluice.server.logging.LogRateLimit;
+import io.sluice.server.logging.LogText;
 import io.sluice.server.validation.ConstraintChecker;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.TypeChecker;
@@ -23,6 +25,13 @@ public final class RequestProcessor {
     private final ActionRegistry actions;
     private final Authenticator authenticator;
     private final AccessControl accessControl;
+    // Clients choose how often they are refused, so these lines are rate-limited; failures get their own budget so a
+    // flood of refusals cannot hide them. Only the request id, the action, the error and its message are logged,
+    // never headers (the Authorization header stays out of the log).
+    private final LogRateLimit refusalLines = new LogRateLimit(100,
+            n -> log.warn("{} lines about refused requests were not logged (over 100 a second)", n));
+    private final LogRateLimit failureLines = new LogRateLimit(10,
+            n -> log.error("{} lines about failed requests were not logged (over 10 a second)", n));
 
     public RequestProcessor(ActionRegistry actions, Authenticator authenticator, AccessControl accessControl) {
         this.actions = actions;
@@ -35,23 +44,31 @@ public final class RequestProcessor {
         try {
             return handle(request);
         } catch (KinesisException error) {
-            log.info("{} {} {}: {}", request.requestId(), action(request), error.type().wireName(), error.getMessage());
+            if (refusalLines.admit()) {
+                log.info("{} {} {}: {}", request.requestId(), action(request), error.type().wireName(),
+                        LogText.of(error.getMessage()));
+            }
             return ErrorResponses.of(format, error);
         } catch (io.sluice.core.error.KinesisException engineError) {
-            log.info("{} {} {}: {}", request.requestId(), action(request), engineError.errorType(), engineError.getMessage());
+            if (refusalLines.admit()) {
+                log.info("{} {} {}: {}", request.requestId(), action(request), engineError.errorType(),
+                        LogText.of(engineError.getMessage()));
+            }
             return ErrorResponses.of(format,
                     new KinesisException(ErrorType.fromWireName(engineError.errorType()), engineError.getMessage()));
         } catch (RuntimeException unexpected) {
-            log.error("{} {} failed with an internal error", request.requestId(), action(request), unexpected);
+            if (failureLines.admit()) {
+                log.error("{} {} failed with an internal error", request.requestId(), action(request), unexpected);
+            }
             return ErrorResponses.of(format, new KinesisException(ErrorType.INTERNAL_FAILURE,
                     "Internal failure; request id " + request.requestId()));
         }
     }
 
-    /** The operation a request named, for log lines. */
+    /** The operation a request named, for log lines (escaped: it is the client's text). */
     private static String action(KinesisRequest request) {
         String target = request.header("x-amz-target");
-        return target == null ? "-" : target.substring(target.indexOf('.') + 1);
+        return target == null ? "-" : LogText.of(target.substring(target.indexOf('.') + 1));
     }
 
     private KinesisResponse handle(KinesisRequest request) {

@@ -2,7 +2,7 @@ package io.sluice.server.validation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * The declared type and constraints of one request member, as in the Kinesis API model. Shapes are immutable and
@@ -13,6 +13,7 @@ public sealed interface Shape {
     /** Constraints are checked only when the member is present, except {@code notNull}. */
     boolean notNull();
 
+    /** {@code pattern} is RE2 (linear time in the input), so a hostile value cannot make matching backtrack. */
     record StringShape(boolean notNull, Pattern pattern, Integer minLength, Integer maxLength, List<String> enumValues)
             implements Shape {
     }

@@ -11,9 +11,9 @@ import io.sluice.server.validation.Shape.TimestampShape;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import com.google.re2j.Pattern;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A small vocabulary for writing request specs declaratively, one line per member:
