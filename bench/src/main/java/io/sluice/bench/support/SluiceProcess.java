@@ -33,6 +33,11 @@ public final class SluiceProcess implements Endpoint {
 
     /** Starts a server; {@code kinesisLimits} turns on Kinesis's per-shard throughput limits. */
     public SluiceProcess(Path dataDir, boolean kinesisLimits) throws IOException {
+        this(dataDir, kinesisLimits, List.of());
+    }
+
+    /** Starts a server with more {@code sluice-server} flags, e.g. {@code --auth sigv4 --auth-config FILE}. */
+    public SluiceProcess(Path dataDir, boolean kinesisLimits, List<String> flags) throws IOException {
         List<String> command = new ArrayList<>(List.of( // the heap bin/sluice-server gives it
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms2g", "-Xmx2g"));
         String extra = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
@@ -41,6 +46,7 @@ public final class SluiceProcess implements Endpoint {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sluice.server.SluiceServerMain",
                 "--port", "0", "--data-dir", dataDir.toString(), "--limits", kinesisLimits ? "kinesis" : "off", "--fsync", "interval:1000"));
+        command.addAll(flags);
         process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
