@@ -83,9 +83,9 @@ class ThroughputLimitsTest {
     }
 
     @Test
-    void sixthGetRecordsInASecondIsThrottled() {
+    void eleventhGetRecordsInABurstIsThrottled() {
         String it = iterator(engine, "s", S0, ShardIteratorType.TRIM_HORIZON, null);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             engine.getRecords(it, null);
         }
         assertThatThrownBy(() -> engine.getRecords(it, null))

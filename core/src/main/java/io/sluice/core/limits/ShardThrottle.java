@@ -29,7 +29,7 @@ public final class ShardThrottle {
         this.writeBytes = new TokenBucket(clock, limits.writeBytesPerSecond(), limits.writeBytesPerSecond());
         this.writeRecords = new TokenBucket(clock, limits.writeRecordsPerSecond(), limits.writeRecordsPerSecond());
         this.readBytes = new TokenBucket(clock, limits.readBytesPerSecond(), limits.readBytesPerSecond());
-        this.readCalls = new TokenBucket(clock, limits.readCallsPerSecond(), limits.readCallsPerSecond());
+        this.readCalls = new TokenBucket(clock, limits.readCallBurst(), limits.readCallsPerSecond());
         this.iteratorCalls = new TokenBucket(clock, limits.iteratorCallsPerSecond(), limits.iteratorCallsPerSecond());
     }
 

@@ -37,13 +37,25 @@ class ShardThrottleTest {
     }
 
     @Test
-    void fiveReadsPerSecond() {
-        for (int i = 0; i < 5; i++) {
-            assertThat(throttle.tryAdmitRead()).isTrue();
+    void aBurstOfTenReadsThenFivePerSecond() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.tryAdmitRead()).as("call %d of the burst", i + 1).isTrue();
         }
         assertThat(throttle.tryAdmitRead()).isFalse();
         clock.advanceMillis(200);
         assertThat(throttle.tryAdmitRead()).isTrue();
+        assertThat(throttle.tryAdmitRead()).isFalse();
+    }
+
+    @Test
+    void aSustainedTightLoopIsHeldToFiveReadsPerSecond() {
+        int admitted = 0;
+        for (int ms = 0; ms < 10_000; ms++) { // a call every millisecond for ten seconds
+            admitted += throttle.tryAdmitRead() ? 1 : 0;
+            clock.advanceMillis(1);
+        }
+        // the burst of 10, then 5 a second: 10 + 5·T for T = 10 s, the token of the last instant still refilling
+        assertThat(admitted).isEqualTo(10 + 49);
     }
 
     @Test
