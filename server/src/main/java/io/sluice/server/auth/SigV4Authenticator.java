@@ -48,8 +48,9 @@ public final class SigV4Authenticator implements Authenticator {
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
     static final String SERVICE = "kinesis";
     static final long MAX_EXPIRES_SECONDS = 604_800;
-    private static final DateTimeFormatter AMZ_DATE =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC)
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter SCOPE_DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd").withZone(ZoneOffset.UTC);
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -83,7 +84,7 @@ public final class SigV4Authenticator implements Authenticator {
         String day = SCOPE_DATE.format(signedAt);
         if (!scope.date().equals(day)) {
             throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-                    + ClientText.quoted(scope.date()) + "' != '" + day + "', from '" + ClientText.quoted(parts.date()) + "'.");
+                    + ClientText.quoted(scope.date()) + "' != '" + day + "', from '" + parts.date() + "'.");
         }
         List<String> signedHeaders = signedHeaders(parts, request);
         checkClock(signedAt, parts);
@@ -166,12 +167,14 @@ public final class SigV4Authenticator implements Authenticator {
         long seconds = expiresSeconds(expires);
         if (now.isAfter(signedAt.plusSeconds(seconds))) {
             throw invalid("Signature expired: " + parts.date() + " is now earlier than "
-                    + AMZ_DATE.format(now.minusSeconds(seconds)) + " (" + AMZ_DATE.format(now) + " - " + seconds + " sec.)");
+                    + AMZ_DATE.format(now.minusSeconds(seconds)) + " (" + AMZ_DATE.format(now) + " - " + seconds
+                    + " sec.)");
         }
     }
 
     private static long expiresSeconds(String expires) {
-        boolean digits = !expires.isEmpty() && expires.length() <= 18 && expires.chars().allMatch(c -> c >= '0' && c <= '9');
+        boolean digits = !expires.isEmpty() && expires.length() <= 18 // fits a long
+                && expires.chars().allMatch(c -> c >= '0' && c <= '9');
         if (!digits) {
             throw incomplete("X-Amz-Expires should be a number of seconds, not '" + ClientText.quoted(expires) + "'.");
         }

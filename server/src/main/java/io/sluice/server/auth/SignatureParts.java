@@ -22,8 +22,8 @@ import java.util.Map;
  * @param dateSource    where the date came from
  * @param query         the request's decoded query string
  */
-record SignatureParts(String algorithm, String credential, String signedHeaders, String signature,
-                             String date, DateSource dateSource, QueryString query) {
+record SignatureParts(String algorithm, String credential, String signedHeaders, String signature, String date,
+                      DateSource dateSource, QueryString query) {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
@@ -89,7 +89,8 @@ record SignatureParts(String algorithm, String credential, String signedHeaders,
                             + ClientText.quoted(header) + "'.");
                 }
                 String name = part.substring(0, eq);
-                if (params.put(name, part.substring(eq + 1)) != null && repeated == null && HEADER_PARAMETERS.contains(name)) {
+                boolean again = params.put(name, part.substring(eq + 1)) != null;
+                if (again && repeated == null && HEADER_PARAMETERS.contains(name)) {
                     repeated = name;
                 }
             }
