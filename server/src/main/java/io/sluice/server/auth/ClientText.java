@@ -5,8 +5,9 @@ package io.sluice.server.auth;
  * refused request), and a signature must never reach the log: a logged signature could be replayed while it is
  * valid. So every run of {@value #MASKED_RUN} or more hexadecimal digits (a SigV4 signature is 64) is shown as
  * {@value #MASK}, wherever it stands — in a well-formed {@code Signature=} part, in a part missing its
- * {@code =}, or anywhere else a client put it. Quotes are also cut to {@value #MAX_CHARS} characters, so a
- * hostile header cannot make the answer or the log line large. Linear time; stateless.
+ * {@code =}, or anywhere else a client put it. Quotes are also cut after {@value #MAX_CHARS} characters (a run of
+ * digits or the mask that crosses the limit is kept whole), so a hostile header cannot make the answer or the log
+ * line large. Linear time; stateless.
  */
 final class ClientText {
 
@@ -36,7 +37,6 @@ final class ClientText {
             }
         }
         if (i < text.length()) {
-            out.setLength(Math.min(out.length(), MAX_CHARS));
             out.append("...");
         }
         return out.toString();
