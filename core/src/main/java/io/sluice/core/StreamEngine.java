@@ -253,6 +253,15 @@ public final class StreamEngine implements AutoCloseable {
         return lister.listShards(request);
     }
 
+    /**
+     * The ARN of the stream a ListShards {@code NextToken} lists — what a ListShards that names no stream is
+     * authorized against. A forged, malformed or expired token fails as ListShards would fail it
+     * (InvalidArgumentException, ExpiredNextTokenException).
+     */
+    public String streamArnOfShardsToken(String nextToken) {
+        return config.streamArn(lister.streamNameOf(nextToken));
+    }
+
     /** SplitShard. */
     public void splitShard(StreamRef stream, String shardToSplit, String newStartingHashKey) {
         resharder.split(stream, shardToSplit, newStartingHashKey);

@@ -61,7 +61,7 @@ public final class SluiceServer implements AutoCloseable {
         try {
             RequestProcessor processor = users == null
                     ? new RequestProcessor(KinesisActions.registry(engine), new OpenAuthenticator(), AccessControl.ALLOW_ALL)
-                    : new RequestProcessor(KinesisActions.registry(engine), sigV4(users),
+                    : new RequestProcessor(KinesisActions.registry(engine), sigV4(users, config.region()),
                             new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine)));
             NettyServer netty = new NettyServer(new NettyServer.Settings(config.host(), config.port(),
                     config.maxRequestBytes(), config.maxInflightBytes(), config.workerThreads(), config.maxQueued(),
@@ -93,11 +93,11 @@ public final class SluiceServer implements AutoCloseable {
                 .withLog(defaults.log().withFsync(config.fsync()));
     }
 
-    private static Authenticator sigV4(UserDirectory users) {
+    private static Authenticator sigV4(UserDirectory users, String region) {
         return new SigV4Authenticator(key -> {
             UserDirectory.User user = users.byAccessKey(key);
             return user == null ? null : user.credentials();
-        }, Clock.systemUTC());
+        }, region, Clock.systemUTC());
     }
 
     public InetSocketAddress address() {

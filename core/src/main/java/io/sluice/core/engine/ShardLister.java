@@ -42,6 +42,13 @@ public final class ShardLister {
         this.tokens = tokens;
     }
 
+    /** The name of the stream a NextToken lists (its first line); the token's own error when forged or expired. */
+    public String streamNameOf(String nextToken) {
+        String payload = tokens.open(nextToken);
+        int lineEnd = payload.indexOf('\n');
+        return lineEnd < 0 ? payload : payload.substring(0, lineEnd);
+    }
+
     public ListShardsResult listShards(ListShardsRequest request) {
         boolean hasStream = request.stream() != null && (request.stream().name() != null || request.stream().arn() != null);
         if (hasStream == (request.nextToken() != null)) {

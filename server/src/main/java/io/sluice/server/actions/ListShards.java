@@ -28,6 +28,18 @@ final class ListShards extends EngineAction {
                 "StreamName", Members.STREAM_NAME));
     }
 
+    /**
+     * The stream named, or else the stream the NextToken lists (a token carries it), so a paged ListShards is
+     * authorized against the same stream as its first page. An unreadable token fails here as it would in execute.
+     */
+    @Override
+    public String resource(Fields request) {
+        if (request.has("StreamName") || request.has("StreamARN") || !request.has("NextToken")) {
+            return super.resource(request);
+        }
+        return engine.streamArnOfShardsToken(request.string("NextToken"));
+    }
+
     @Override
     public Map<String, Object> execute(Fields request, RequestContext context) {
         Fields filter = request.struct("ShardFilter");

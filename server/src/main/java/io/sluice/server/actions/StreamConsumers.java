@@ -55,15 +55,20 @@ final class StreamConsumers extends EngineAction {
                 "StreamARN", Members.STREAM_ARN));
     }
 
+    /**
+     * Register and List: the stream. Describe and Deregister: the consumer's real ARN (with its creation time, as
+     * policies name it), found by name when the request names the stream and the consumer; a request that names
+     * neither, or a consumer that does not exist, fails here with the error execute would give.
+     */
     @Override
     public String resource(Fields request) {
-        String consumerArn = request.string("ConsumerARN");
-        if (consumerArn != null) {
-            return consumerArn;
-        }
         String streamArn = request.string("StreamARN");
-        String consumerName = request.string("ConsumerName");
-        return kind == Kind.LIST || consumerName == null ? streamArn : streamArn + "/consumer/" + consumerName + ":*";
+        String consumerArn = request.string("ConsumerARN");
+        return switch (kind) {
+            case REGISTER, LIST -> streamArn;
+            case DESCRIBE, DEREGISTER -> consumerArn != null ? consumerArn
+                    : engine.describeStreamConsumer(streamArn, request.string("ConsumerName"), null).consumerArn();
+        };
     }
 
     @Override

@@ -5,9 +5,9 @@ import io.sluice.server.protocol.KinesisException;
 import java.util.List;
 
 /**
- * Decides whether a principal may perform {@code kinesis:<Action>} on a resource ARN, as IAM does: an explicit
- * Deny in any applicable policy wins; otherwise an Allow in the user's identity policies or in the resource's
- * policy grants; otherwise the request is denied. Thread-safe.
+ * Decides whether a principal may perform {@code kinesis:<Action>} on a resource ARN, as IAM does within one
+ * account: an explicit Deny in any applicable policy wins; otherwise an Allow in the user's identity policies or in
+ * a resource policy that names the user (or {@code "*"}) grants; otherwise the request is denied. Thread-safe.
  */
 public final class Authorizer {
 
@@ -24,10 +24,10 @@ public final class Authorizer {
 
     /**
      * @param identityPolicies the user's policies
-     * @param resourcePolicy   the stream's resource policy, or {@code null}
+     * @param resourcePolicies the policies attached to the resource (a consumer's and its stream's); may be empty
      * @throws KinesisException {@code AccessDeniedException} worded as AWS words it
      */
-    public void authorize(String userName, List<Policy> identityPolicies, Policy resourcePolicy, String action,
+    public void authorize(String userName, List<Policy> identityPolicies, List<Policy> resourcePolicies, String action,
                           String resource) {
         String iamAction = "kinesis:" + action;
         String userArn = userArn(userName);
@@ -42,9 +42,9 @@ public final class Authorizer {
                 }
             }
         }
-        if (resourcePolicy != null) {
-            for (Statement statement : resourcePolicy.statements()) {
-                if (statement.appliesTo(userArn) && statement.applies(iamAction, resource)) {
+        for (Policy policy : resourcePolicies) {
+            for (Statement statement : policy.statements()) {
+                if (statement.appliesTo(userArn, accountId) && statement.applies(iamAction, resource)) {
                     if (!statement.allow()) {
                         throw denied(userArn, iamAction, resource, "with an explicit deny in a resource-based policy");
                     }

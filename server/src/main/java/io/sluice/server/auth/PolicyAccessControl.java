@@ -4,20 +4,26 @@ import io.sluice.server.protocol.Action;
 import io.sluice.server.protocol.ErrorType;
 import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.validation.Fields;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Mode {@code sigv4}: the user's identity policies plus the resource policy of the stream the request touches,
- * evaluated by the {@link Authorizer}. Thread-safe.
+ * Mode {@code sigv4}: the user's identity policies plus the resource policies of what the request touches,
+ * evaluated by the {@link Authorizer}. A stream's request meets the stream's policy; a consumer's request
+ * (DescribeStreamConsumer, DeregisterStreamConsumer, SubscribeToShard, PutResourcePolicy on a consumer ARN) meets
+ * the policy attached to the consumer and its stream's policy, whose statements apply when their Resource matches
+ * the consumer's ARN. Thread-safe.
  */
 public final class PolicyAccessControl implements AccessControl {
+
+    private static final String CONSUMER = "/consumer/";
 
     private final UserDirectory users;
     private final Authorizer authorizer;
     private final Function<String, Policy> resourcePolicies;
 
-    /** @param resourcePolicies the policy attached to a stream ARN, or {@code null} */
+    /** @param resourcePolicies the policy attached to exactly this stream or consumer ARN, or {@code null} */
     public PolicyAccessControl(UserDirectory users, Authorizer authorizer, Function<String, Policy> resourcePolicies) {
         this.users = users;
         this.authorizer = authorizer;
@@ -31,14 +37,24 @@ public final class PolicyAccessControl implements AccessControl {
             throw new KinesisException(ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
         }
         String resource = action.resource(request);
-        List<Policy> identity = user.policies();
-        authorizer.authorize(user.credentials().userName(), identity, resourcePolicies.apply(streamArnOf(resource)),
-                action.name(), resource);
+        authorizer.authorize(user.credentials().userName(), user.policies(), attachedPolicies(resource), action.name(),
+                resource);
     }
 
-    /** Consumer ARNs ({@code .../stream/name/consumer/c:123}) fall under their stream's resource policy. */
-    private static String streamArnOf(String resource) {
-        int consumer = resource.indexOf("/consumer/");
-        return consumer < 0 ? resource : resource.substring(0, consumer);
+    private List<Policy> attachedPolicies(String resource) {
+        List<Policy> attached = new ArrayList<>(2);
+        addIfAny(attached, resource);
+        int consumer = resource.indexOf(CONSUMER);
+        if (consumer >= 0) {
+            addIfAny(attached, resource.substring(0, consumer));
+        }
+        return attached;
+    }
+
+    private void addIfAny(List<Policy> attached, String arn) {
+        Policy policy = resourcePolicies.apply(arn);
+        if (policy != null) {
+            attached.add(policy);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.server.auth;
 
+import io.sluice.server.auth.SignatureParts.DateSource;
 import io.sluice.server.protocol.ErrorType;
 import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.protocol.KinesisRequest;
@@ -13,186 +14,219 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Mode {@code sigv4}: verifies AWS Signature Version 4 in its header and query-string (presigned) forms against
- * known credentials — signed headers, the payload hash and a 15-minute clock skew — and answers failures with
- * AWS's error types and wording. Thread-safe.
+ * Mode {@code sigv4}: verifies AWS Signature Version 4, in its header and query-string (presigned) forms, as AWS
+ * checks it, and answers every failure with AWS's error type and wording (never a 500):
+ *
+ * <ol>
+ *   <li>algorithm {@code AWS4-HMAC-SHA256} only;</li>
+ *   <li>credential scope {@code <key>/<yyyymmdd>/<region>/kinesis/aws4_request}, with the server's region and the
+ *       request date's day;</li>
+ *   <li>{@code SignedHeaders} include {@code host} and the header that carries the date, and every signed header
+ *       is in the request;</li>
+ *   <li>the date within 15 minutes of the server's clock; presigned: {@code X-Amz-Expires} 1..604800 seconds, not
+ *       expired, and not dated in the future beyond the 15 minutes;</li>
+ *   <li>the payload signed: {@code x-amz-content-sha256}, when sent, is the body's SHA-256 ({@code UNSIGNED-PAYLOAD}
+ *       is refused);</li>
+ *   <li>a known access key, and the signature (64 hex digits) equal to ours, compared in constant time.</li>
+ * </ol>
+ *
+ * Like AWS, a request may be replayed as is while its date is within the 15 minutes (or its presigned URL has not
+ * expired): SDK retries can repeat a signature exactly (same body, same second), and refusing those would break
+ * them. TLS keeps signatures from being seen on the way. Thread-safe.
  */
 public final class SigV4Authenticator implements Authenticator {
 
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
-    private static final DateTimeFormatter AMZ_DATE =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final String SERVICE = "kinesis";
+    static final long MAX_EXPIRES_SECONDS = 604_800;
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SCOPE_DATE =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withZone(ZoneOffset.UTC);
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+    private static final int SIGNATURE_HEX_DIGITS = 64;
     private static final HexFormat HEX = HexFormat.of();
 
     private final Function<String, Credentials> credentials;
+    private final String region;
     private final Clock clock;
 
-    /** @param credentials looks up an access key id; {@code null} when unknown */
-    public SigV4Authenticator(Function<String, Credentials> credentials, Clock clock) {
+    /**
+     * @param credentials looks up an access key id; {@code null} when unknown
+     * @param region      the server's region ({@code --region}): the only one a credential may be scoped to
+     */
+    public SigV4Authenticator(Function<String, Credentials> credentials, String region, Clock clock) {
         this.credentials = credentials;
+        this.region = region;
         this.clock = clock;
     }
 
     @Override
     public Principal authenticate(KinesisRequest request) {
         SignatureParts parts = SignatureParts.of(request);
-        String[] scope = parts.scope().split("/");
-        if (scope.length != 4 || !"aws4_request".equals(scope[3])) {
-            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, "Credential should be scoped to a valid "
-                    + "region, service and terminator: 'date/region/service/aws4_request'. Credential="
-                    + parts.credential());
+        if (!SignatureParts.ALGORITHM.equals(parts.algorithm())) {
+            throw incomplete("Unsupported AWS 'algorithm': '" + ClientText.quoted(parts.algorithm())
+                    + "'. Sign with " + SignatureParts.ALGORITHM + ".");
         }
-        Instant signedAt = parseDate(parts.amzDate());
-        checkClock(signedAt, parts, request);
-        if (!parts.amzDate().startsWith(scope[0])) {
-            throw new KinesisException(ErrorType.INVALID_SIGNATURE, "Date in Credential scope does not match "
-                    + "YYYYMMDD from ISO-8601 version of date from HTTP: '" + scope[0] + "' != '"
-                    + parts.amzDate().substring(0, Math.min(8, parts.amzDate().length())) + "', from '"
-                    + parts.amzDate() + "'.");
+        CredentialScope scope = CredentialScope.parse(parts.credential());
+        checkScope(scope);
+        Instant signedAt = parseDate(parts);
+        String day = SCOPE_DATE.format(signedAt);
+        if (!scope.date().equals(day)) {
+            throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                    + ClientText.quoted(scope.date()) + "' != '" + day + "', from '" + parts.date() + "'.");
         }
-        Credentials known = credentials.apply(parts.accessKeyId());
+        List<String> signedHeaders = signedHeaders(parts, request);
+        checkClock(signedAt, parts);
+        String payloadHash = payloadHash(request);
+        Credentials known = credentials.apply(scope.accessKeyId());
         if (known == null) {
             throw new KinesisException(ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
         }
-        String expected = signature(request, parts, scope, known.secretAccessKey());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                parts.signature().getBytes(StandardCharsets.US_ASCII))) {
-            throw new KinesisException(ErrorType.INVALID_SIGNATURE, "The request signature we calculated does not "
-                    + "match the signature you provided. Check your AWS Secret Access Key and signing method. "
-                    + "Consult the service documentation for details.");
+        byte[] provided = signatureBytes(parts.signature());
+        String canonical = CanonicalRequest.of(request, parts.query(), signedHeaders, payloadHash);
+        if (!MessageDigest.isEqual(signature(canonical, signedAt, scope, known.secretAccessKey()), provided)) {
+            throw invalid("The request signature we calculated does not match the signature you provided. Check your "
+                    + "AWS Secret Access Key and signing method. Consult the service documentation for details.");
         }
         return new Principal(known.accessKeyId(), known.userName());
     }
 
-    private Instant parseDate(String amzDate) {
-        try {
-            return ZonedDateTime.parse(amzDate, AMZ_DATE).toInstant();
-        } catch (DateTimeParseException notAmzFormat) {
-            try {
-                return ZonedDateTime.parse(amzDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE,
-                        "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601");
-            }
+    private void checkScope(CredentialScope scope) {
+        if (!CredentialScope.TERMINATOR.equals(scope.terminator())) {
+            throw invalid("Credential should be scoped with a valid terminator: '" + CredentialScope.TERMINATOR
+                    + "', not '" + ClientText.quoted(scope.terminator()) + "'.");
+        }
+        if (!SERVICE.equals(scope.service())) {
+            throw invalid("Credential should be scoped to correct service: '" + SERVICE + "', not '"
+                    + ClientText.quoted(scope.service()) + "'.");
+        }
+        if (!region.equals(scope.region())) {
+            throw invalid("Credential should be scoped to a valid region, not '" + ClientText.quoted(scope.region())
+                    + "'. This server's region is '" + region + "'.");
         }
     }
 
-    private void checkClock(Instant signedAt, SignatureParts parts, KinesisRequest request) {
+    /** {@code x-amz-date} and {@code X-Amz-Date} in ISO 8601 basic format; a {@code Date} header in RFC 1123. */
+    private static Instant parseDate(SignatureParts parts) {
+        try {
+            if (parts.dateSource() == DateSource.DATE_HEADER) {
+                return ZonedDateTime.parse(parts.date(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            }
+            return AMZ_DATE.parse(parts.date(), Instant::from);
+        } catch (DateTimeParseException e) {
+            throw incomplete("Date must be in ISO-8601 'basic format'. Got '" + ClientText.quoted(parts.date())
+                    + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+    }
+
+    /** The signed header names, once checked: {@code host} and the date's header signed, each one present. */
+    private static List<String> signedHeaders(SignatureParts parts, KinesisRequest request) {
+        List<String> names = Arrays.asList(parts.signedHeaders().split(";", -1));
+        if (!names.contains("host")) {
+            throw incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        String dateHeader = parts.dateSource().header();
+        if (dateHeader != null && !names.contains(dateHeader)) {
+            throw incomplete("'" + (parts.dateSource() == DateSource.DATE_HEADER ? "Date" : "X-Amz-Date")
+                    + "' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        for (String name : names) {
+            if (request.header(name) == null) {
+                throw invalid("SignedHeaders names '" + ClientText.quoted(name) + "', but the request has no such "
+                        + "header. Sign only the headers you send.");
+            }
+        }
+        return names;
+    }
+
+    private void checkClock(Instant signedAt, SignatureParts parts) {
         Instant now = clock.instant();
-        if (parts.fromQuery()) {
-            String expires = SignatureParts.query(request.uri()).get("X-Amz-Expires");
-            long seconds = expires == null ? 900 : Long.parseLong(expires);
-            if (now.isAfter(signedAt.plusSeconds(seconds))) {
-                throw new KinesisException(ErrorType.INVALID_SIGNATURE, "Signature expired: " + parts.amzDate()
-                        + " is now earlier than " + AMZ_DATE.format(now.minusSeconds(seconds))
-                        + " (" + AMZ_DATE.format(now) + " - " + seconds + " sec.)");
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw invalid("Signature not yet current: " + parts.date() + " is still later than "
+                    + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 15 min.)");
+        }
+        String expires = parts.fromQuery() ? parts.query().first(SignatureParts.EXPIRES) : null;
+        if (expires == null) {
+            if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+                throw invalid("Signature expired: " + parts.date() + " is now earlier than "
+                        + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 15 min.)");
             }
             return;
         }
-        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-            throw new KinesisException(ErrorType.INVALID_SIGNATURE, "Signature expired: " + parts.amzDate()
-                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW))
-                    + " (" + AMZ_DATE.format(now) + " - 15 min.)");
-        }
-        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-            throw new KinesisException(ErrorType.INVALID_SIGNATURE, "Signature not yet current: " + parts.amzDate()
-                    + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW))
-                    + " (" + AMZ_DATE.format(now) + " + 15 min.)");
+        long seconds = expiresSeconds(expires);
+        if (now.isAfter(signedAt.plusSeconds(seconds))) {
+            throw invalid("Signature expired: " + parts.date() + " is now earlier than "
+                    + AMZ_DATE.format(now.minusSeconds(seconds)) + " (" + AMZ_DATE.format(now) + " - " + seconds
+                    + " sec.)");
         }
     }
 
-    private static String signature(KinesisRequest request, SignatureParts parts, String[] scope, String secret) {
-        String canonicalRequest = canonicalRequest(request, parts);
-        String stringToSign = SignatureParts.ALGORITHM + "\n" + parts.amzDate() + "\n" + parts.scope() + "\n"
-                + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[0]);
-        key = hmac(key, scope[1]);
-        key = hmac(key, scope[2]);
-        key = hmac(key, scope[3]);
-        return HEX.formatHex(hmac(key, stringToSign));
-    }
-
-    static String canonicalRequest(KinesisRequest request, SignatureParts parts) {
-        String uri = request.uri();
-        int q = uri.indexOf('?');
-        String path = q < 0 ? uri : uri.substring(0, q);
-        StringBuilder canonical = new StringBuilder()
-                .append(request.method()).append('\n')
-                .append(canonicalPath(path)).append('\n')
-                .append(canonicalQuery(SignatureParts.query(uri))).append('\n');
-        String[] signed = parts.signedHeaders().split(";");
-        for (String name : signed) {
-            String value = request.header(name);
-            canonical.append(name).append(':')
-                    .append(value == null ? "" : value.trim().replaceAll(" +", " ")).append('\n');
+    private static long expiresSeconds(String expires) {
+        boolean digits = !expires.isEmpty() && expires.length() <= 18 // fits a long
+                && expires.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!digits) {
+            throw incomplete("X-Amz-Expires should be a number of seconds, not '" + ClientText.quoted(expires) + "'.");
         }
-        canonical.append('\n').append(parts.signedHeaders()).append('\n').append(payloadHash(request));
-        return canonical.toString();
+        long seconds = Long.parseLong(expires);
+        if (seconds < 1 || seconds > MAX_EXPIRES_SECONDS) {
+            throw incomplete("X-Amz-Expires must be between 1 and " + MAX_EXPIRES_SECONDS + " seconds (a week), not "
+                    + seconds + ".");
+        }
+        return seconds;
     }
 
+    /** The body's SHA-256 in hex; a declared {@code x-amz-content-sha256} must be exactly that. */
     private static String payloadHash(KinesisRequest request) {
         String actual = HEX.formatHex(sha256(request.body()));
         String declared = request.header("x-amz-content-sha256");
-        if (declared == null || declared.equals(actual)) {
-            return actual;
+        if (UNSIGNED_PAYLOAD.equals(declared)) {
+            throw incomplete("x-amz-content-sha256 'UNSIGNED-PAYLOAD' is not accepted: Kinesis requests sign their "
+                    + "payload. Send the hex SHA-256 of the body, or leave the header out.");
         }
-        if (declared.equals(UNSIGNED_PAYLOAD)) {
-            return UNSIGNED_PAYLOAD;
+        if (declared != null && !declared.equals(actual)) {
+            throw invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
-        throw new KinesisException(ErrorType.INVALID_SIGNATURE,
-                "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        return actual;
     }
 
-    /** Non-S3 services sign the path encoded once more (the SDKs double-encode it); "/" stays "/". */
-    private static String canonicalPath(String path) {
-        if (path.isEmpty()) {
-            return "/";
+    /** The signature as bytes; never quoted back (see {@link ClientText}). */
+    private static byte[] signatureBytes(String signature) {
+        boolean lowerHex = signature.length() == SIGNATURE_HEX_DIGITS
+                && signature.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        if (!lowerHex) {
+            throw incomplete("Signature must be " + SIGNATURE_HEX_DIGITS + " lower-case hexadecimal digits (a hex "
+                    + "HMAC-SHA256); the one sent is not (" + signature.length() + " characters).");
         }
-        return Arrays.stream(path.split("/", -1)).map(SigV4Authenticator::uriEncode).collect(Collectors.joining("/"));
+        return HEX.parseHex(signature);
     }
 
-    private static String canonicalQuery(Map<String, String> query) {
-        Map<String, String> sorted = new TreeMap<>();
-        query.forEach((name, value) -> {
-            if (!name.equals("X-Amz-Signature")) {
-                sorted.put(uriEncode(name), uriEncode(value));
-            }
-        });
-        StringBuilder canonical = new StringBuilder();
-        sorted.forEach((name, value) -> {
-            if (canonical.length() > 0) {
-                canonical.append('&');
-            }
-            canonical.append(name).append('=').append(value);
-        });
-        return canonical.toString();
+    private static byte[] signature(String canonicalRequest, Instant signedAt, CredentialScope scope, String secret) {
+        String stringToSign = SignatureParts.ALGORITHM + "\n" + AMZ_DATE.format(signedAt) + "\n" + scope.scope() + "\n"
+                + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope.date());
+        key = hmac(key, scope.region());
+        key = hmac(key, scope.service());
+        key = hmac(key, scope.terminator());
+        return hmac(key, stringToSign);
     }
 
-    /** RFC 3986 encoding as SigV4 defines it: only unreserved characters stay as they are. */
-    static String uriEncode(String value) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~') {
-                out.append(c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-        }
-        return out.toString();
+    private static KinesisException incomplete(String message) {
+        return new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, message);
+    }
+
+    private static KinesisException invalid(String message) {
+        return new KinesisException(ErrorType.INVALID_SIGNATURE, message);
     }
 
     private static byte[] sha256(byte[] data) {
@@ -213,4 +247,3 @@ public final class SigV4Authenticator implements Authenticator {
         }
     }
 }
-

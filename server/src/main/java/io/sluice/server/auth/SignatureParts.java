@@ -3,42 +3,65 @@ package io.sluice.server.auth;
 import io.sluice.server.protocol.ErrorType;
 import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.protocol.KinesisRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The SigV4 parts of a request, from the {@code Authorization} header or from the query string (presigned
- * form), checked for completeness with AWS's wording. Verifying the signature is the sigv4 authenticator's job.
+ * The SigV4 parts of a request, from the {@code Authorization} header or from the query string (presigned form),
+ * checked for completeness and well-formedness with AWS's wording: every part present exactly once, every header
+ * part a {@code key=value} pair. This is all mode {@code open} asks of a request; checking the values (algorithm,
+ * scope, dates, the signature itself) is the sigv4 authenticator's job. Parsing is one linear pass over the header
+ * and the query string.
  *
+ * @param algorithm     {@code AWS4-HMAC-SHA256}, as the client named it
  * @param credential    {@code AKID/20261125/us-east-1/kinesis/aws4_request}
  * @param signedHeaders lower-case header names, {@code ;}-separated
  * @param signature     hex HMAC-SHA256
- * @param amzDate       {@code 20261125T101500Z}
- * @param fromQuery     whether the parts came from the query string
+ * @param date          {@code 20261125T101500Z} (or, from a {@code Date} header, an RFC 1123 date)
+ * @param dateSource    where the date came from
+ * @param query         the request's decoded query string
  */
-public record SignatureParts(String credential, String signedHeaders, String signature, String amzDate,
-                             boolean fromQuery) {
+record SignatureParts(String algorithm, String credential, String signedHeaders, String signature, String date,
+                      DateSource dateSource, QueryString query) {
 
-    public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
-    public String accessKeyId() {
+    private static final List<String> HEADER_PARAMETERS = List.of("Credential", "Signature", "SignedHeaders");
+    private static final List<String> QUERY_PARAMETERS = List.of("X-Amz-Algorithm", "X-Amz-Credential",
+            "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
+    static final String EXPIRES = "X-Amz-Expires";
+
+    /** Where the request's date is: the header that carries it, or the query string (presigned). */
+    enum DateSource {
+        X_AMZ_DATE_HEADER("x-amz-date"), DATE_HEADER("date"), QUERY(null);
+
+        private final String header;
+
+        DateSource(String header) {
+            this.header = header;
+        }
+
+        /** The lower-case header name, or {@code null} for the query string. */
+        String header() {
+            return header;
+        }
+    }
+
+    boolean fromQuery() {
+        return dateSource == DateSource.QUERY;
+    }
+
+    /** The access key id: the credential up to its first {@code /}. */
+    String accessKeyId() {
         int slash = credential.indexOf('/');
         return slash < 0 ? credential : credential.substring(0, slash);
     }
 
-    /** The credential scope after the access key: date/region/service/aws4_request. */
-    public String scope() {
-        int slash = credential.indexOf('/');
-        return slash < 0 ? "" : credential.substring(slash + 1);
-    }
-
-    public static SignatureParts of(KinesisRequest request) {
+    static SignatureParts of(KinesisRequest request) {
         String header = request.header("authorization");
-        Map<String, String> query = query(request.uri());
-        boolean inQuery = query.containsKey("X-Amz-Algorithm");
+        QueryString query = QueryString.of(request.uri());
+        boolean inQuery = query.first("X-Amz-Algorithm") != null;
         if (header != null && inQuery) {
             throw new KinesisException(ErrorType.INVALID_SIGNATURE,
                     "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
@@ -46,65 +69,88 @@ public record SignatureParts(String credential, String signedHeaders, String sig
         if (header == null && !inQuery) {
             throw new KinesisException(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
         }
-        return header != null ? fromHeader(header, request) : fromQuery(query);
+        return header != null ? fromHeader(header, request, query) : fromQuery(query);
     }
 
-    private static SignatureParts fromHeader(String header, KinesisRequest request) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String rest = header.startsWith(ALGORITHM) ? header.substring(ALGORITHM.length()) : header;
-        for (String part : rest.split("[, ]")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                params.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+    /** {@code <algorithm> Credential=..., SignedHeaders=..., Signature=...}; parts split at commas and blanks. */
+    private static SignatureParts fromHeader(String header, KinesisRequest request, QueryString query) {
+        int algorithmEnd = nextSeparator(header, 0);
+        String algorithm = header.substring(0, algorithmEnd);
+        Map<String, String> params = new HashMap<>();
+        String repeated = null;
+        for (int start = algorithmEnd; start < header.length(); ) {
+            int end = nextSeparator(header, start);
+            if (end > start) {
+                String part = header.substring(start, end);
+                int eq = part.indexOf('=');
+                if (eq < 0) {
+                    throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, "'" + ClientText.quoted(part)
+                            + "' not a valid key=value pair (missing equal-sign) in Authorization header: '"
+                            + ClientText.quoted(header) + "'.");
+                }
+                String name = part.substring(0, eq);
+                boolean again = params.put(name, part.substring(eq + 1)) != null;
+                if (again && repeated == null && HEADER_PARAMETERS.contains(name)) {
+                    repeated = name;
+                }
             }
+            start = end + 1;
         }
         StringBuilder missing = new StringBuilder();
-        for (String param : List.of("Credential", "Signature", "SignedHeaders")) {
+        for (String param : HEADER_PARAMETERS) {
             if (params.get(param) == null || params.get(param).isEmpty()) {
                 missing.append("Authorization header requires '").append(param).append("' parameter. ");
             }
         }
-        String amzDate = request.header("x-amz-date");
-        if (amzDate == null && request.header("date") == null) {
+        DateSource dateSource = request.header("x-amz-date") != null ? DateSource.X_AMZ_DATE_HEADER
+                : request.header("date") != null ? DateSource.DATE_HEADER : null;
+        if (dateSource == null) {
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
         }
         if (missing.length() > 0) {
-            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, missing + "Authorization=" + header);
+            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE,
+                    missing + "Authorization=" + ClientText.quoted(header));
         }
-        return new SignatureParts(params.get("Credential"), params.get("SignedHeaders"), params.get("Signature"),
-                amzDate != null ? amzDate : request.header("date"), false);
+        if (repeated != null) {
+            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, "Authorization header requires exactly one '"
+                    + repeated + "' parameter. Authorization=" + ClientText.quoted(header));
+        }
+        return new SignatureParts(algorithm, params.get("Credential"), params.get("SignedHeaders"),
+                params.get("Signature"), request.header(dateSource.header()), dateSource, query);
     }
 
-    private static SignatureParts fromQuery(Map<String, String> query) {
-        StringBuilder missing = new StringBuilder();
-        for (String param : List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders",
-                "X-Amz-Date")) {
-            if (query.get(param) == null || query.get(param).isEmpty()) {
-                missing.append("AWS query-string parameters must include '").append(param).append("'. ");
+    private static SignatureParts fromQuery(QueryString query) {
+        StringBuilder problems = new StringBuilder();
+        for (String param : QUERY_PARAMETERS) {
+            String value = query.first(param);
+            if (value == null || value.isEmpty()) {
+                problems.append("AWS query-string parameters must include '").append(param).append("'. ");
             }
         }
-        if (missing.length() > 0) {
-            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, missing + "Re-examine the query-string parameters.");
+        for (String param : QUERY_PARAMETERS) {
+            if (query.count(param) > 1) {
+                problems.append("AWS query-string parameters must include exactly one '").append(param).append("'. ");
+            }
         }
-        return new SignatureParts(query.get("X-Amz-Credential"), query.get("X-Amz-SignedHeaders"),
-                query.get("X-Amz-Signature"), query.get("X-Amz-Date"), true);
+        if (query.count(EXPIRES) > 1) {
+            problems.append("AWS query-string parameters must include at most one '").append(EXPIRES).append("'. ");
+        }
+        if (problems.length() > 0) {
+            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, problems + "Re-examine the query-string parameters.");
+        }
+        return new SignatureParts(query.first("X-Amz-Algorithm"), query.first("X-Amz-Credential"),
+                query.first("X-Amz-SignedHeaders"), query.first("X-Amz-Signature"), query.first("X-Amz-Date"),
+                DateSource.QUERY, query);
     }
 
-    static Map<String, String> query(String uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        int q = uri.indexOf('?');
-        if (q < 0) {
-            return params;
-        }
-        for (String pair : uri.substring(q + 1).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+    /** The index of the next comma or blank at or after {@code from}, or the length. */
+    private static int nextSeparator(String header, int from) {
+        for (int i = from; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == ',' || c == ' ' || c == '\t') {
+                return i;
             }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(name, value);
         }
-        return params;
+        return header.length();
     }
 }

@@ -1,7 +1,6 @@
 package io.sluice.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +17,16 @@ import java.util.Map;
  *             "policies": [{"Version": "2012-10-17", "Statement": [...]}]}]}
  * }</pre>
  *
- * Every mistake in the file is reported with the user it concerns, at start. Immutable and thread-safe.
+ * Every mistake in the file is reported with the user it concerns, at start; policies follow {@link Policy}'s
+ * rules, so one Sluice would not enforce as written stops the server from starting. Immutable and thread-safe.
  */
 public final class UserDirectory {
 
     /** A user: credentials and the identity policies attached to it. */
     public record User(Credentials credentials, List<Policy> policies) {
     }
+
+    private static final List<String> USER_ELEMENTS = List.of("name", "accessKeyId", "secretAccessKey", "policies");
 
     private final Map<String, User> byAccessKey;
 
@@ -33,11 +35,17 @@ public final class UserDirectory {
     }
 
     public static UserDirectory load(Path file) {
-        JsonNode root;
+        String text;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read the auth config " + file + ": " + e.getMessage(), e);
+        }
+        JsonNode root;
+        try {
+            root = StrictJson.read(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid auth config " + file + ": not valid JSON: " + e.getMessage(), e);
         }
         try {
             return parse(root);
@@ -57,14 +65,25 @@ public final class UserDirectory {
             index++;
             String name = required(user, "name", "user " + index);
             String where = "user '" + name + "'";
+            for (String element : (Iterable<String>) user::fieldNames) {
+                if (!USER_ELEMENTS.contains(element)) {
+                    throw new IllegalArgumentException(where + " has an unknown element \"" + element
+                            + "\"; a user has " + String.join(", ", USER_ELEMENTS));
+                }
+            }
             String accessKeyId = required(user, "accessKeyId", where);
             String secret = required(user, "secretAccessKey", where);
+            JsonNode policyList = user.path("policies");
+            if (!policyList.isMissingNode() && !policyList.isArray()) {
+                throw new IllegalArgumentException(where + " has \"policies\" that is not a list: write [{...}, ...]");
+            }
             List<Policy> policies = new ArrayList<>();
-            for (JsonNode policy : user.path("policies")) {
+            for (JsonNode policy : policyList) {
                 try {
                     policies.add(Policy.parse(policy, false));
                 } catch (InvalidPolicyException e) {
-                    throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException(where + ", policy " + (policies.size() + 1) + ": "
+                            + e.getMessage(), e);
                 }
             }
             if (byAccessKey.put(accessKeyId, new User(new Credentials(accessKeyId, secret, name), policies)) != null) {

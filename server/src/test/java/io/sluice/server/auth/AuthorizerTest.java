@@ -33,13 +33,13 @@ class AuthorizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"DescribeStream", "GetShardIterator", "GetRecords", "PutRecord", "PutRecords"})
     void seedPolicyAllowsItsFiveActionsOnItsStream(String action) {
-        assertThatCode(() -> authorizer.authorize("seed", List.of(SEED_POLICY), null, action, TEST_STREAM))
+        assertThatCode(() -> authorizer.authorize("seed", List.of(SEED_POLICY), List.of(), action, TEST_STREAM))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void seedPolicyDeniesAnyOtherAction() {
-        assertDenied(() -> authorizer.authorize("seed", List.of(SEED_POLICY), null, "DeleteStream", TEST_STREAM),
+        assertDenied(() -> authorizer.authorize("seed", List.of(SEED_POLICY), List.of(), "DeleteStream", TEST_STREAM),
                 "User: arn:aws:iam::123456789012:user/seed is not authorized to perform: kinesis:DeleteStream on "
                         + "resource: arn:aws:kinesis:us-east-2:123456789012:stream/Test because no identity-based "
                         + "policy allows the kinesis:DeleteStream action");
@@ -47,7 +47,7 @@ class AuthorizerTest {
 
     @Test
     void seedPolicyDeniesItsActionsOnAnotherStream() {
-        assertDenied(() -> authorizer.authorize("seed", List.of(SEED_POLICY), null, "PutRecord", OTHER_STREAM),
+        assertDenied(() -> authorizer.authorize("seed", List.of(SEED_POLICY), List.of(), "PutRecord", OTHER_STREAM),
                 "User: arn:aws:iam::123456789012:user/seed is not authorized to perform: kinesis:PutRecord on "
                         + "resource: arn:aws:kinesis:us-east-2:123456789012:stream/Other because no identity-based "
                         + "policy allows the kinesis:PutRecord action");
@@ -59,11 +59,11 @@ class AuthorizerTest {
                 {"Statement": {"Effect": "Allow", "Action": "Kinesis:Get*",
                                "Resource": "arn:aws:kinesis:*:123456789012:stream/T?st"}}""", false);
 
-        assertThatCode(() -> authorizer.authorize("u", List.of(policy), null, "GetRecords", TEST_STREAM))
+        assertThatCode(() -> authorizer.authorize("u", List.of(policy), List.of(), "GetRecords", TEST_STREAM))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), null, "PutRecord", TEST_STREAM))
+        assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), List.of(), "PutRecord", TEST_STREAM))
                 .isInstanceOf(KinesisException.class);
-        assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), null, "GetRecords",
+        assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), List.of(), "GetRecords",
                 "arn:aws:kinesis:us-east-2:123456789012:stream/test"))
                 .as("ARN matching is case-sensitive").isInstanceOf(KinesisException.class);
     }
@@ -73,7 +73,7 @@ class AuthorizerTest {
         Policy everything = Policy.parse("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}}", false);
         Policy noDeletes = Policy.parse("{\"Statement\": {\"Effect\": \"Deny\", \"Action\": \"kinesis:Delete*\", \"Resource\": \"*\"}}", false);
 
-        assertDenied(() -> authorizer.authorize("ops", List.of(everything, noDeletes), null, "DeleteStream", TEST_STREAM),
+        assertDenied(() -> authorizer.authorize("ops", List.of(everything, noDeletes), List.of(), "DeleteStream", TEST_STREAM),
                 "User: arn:aws:iam::123456789012:user/ops is not authorized to perform: kinesis:DeleteStream on "
                         + "resource: arn:aws:kinesis:us-east-2:123456789012:stream/Test with an explicit deny in an "
                         + "identity-based policy");
@@ -85,9 +85,9 @@ class AuthorizerTest {
                 {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/reader"},
                                 "Action": "kinesis:GetRecords", "Resource": "%s"}]}""".formatted(TEST_STREAM), true);
 
-        assertThatCode(() -> authorizer.authorize("reader", List.of(), streamPolicy, "GetRecords", TEST_STREAM))
+        assertThatCode(() -> authorizer.authorize("reader", List.of(), List.of(streamPolicy), "GetRecords", TEST_STREAM))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> authorizer.authorize("writer", List.of(), streamPolicy, "GetRecords", TEST_STREAM))
+        assertThatThrownBy(() -> authorizer.authorize("writer", List.of(), List.of(streamPolicy), "GetRecords", TEST_STREAM))
                 .isInstanceOf(KinesisException.class);
     }
 
@@ -97,7 +97,7 @@ class AuthorizerTest {
         Policy streamPolicy = Policy.parse("""
                 {"Statement": {"Effect": "Deny", "Principal": "*", "Action": "kinesis:PutRecord*", "Resource": "*"}}""", true);
 
-        assertDenied(() -> authorizer.authorize("ops", List.of(everything), streamPolicy, "PutRecords", TEST_STREAM),
+        assertDenied(() -> authorizer.authorize("ops", List.of(everything), List.of(streamPolicy), "PutRecords", TEST_STREAM),
                 "User: arn:aws:iam::123456789012:user/ops is not authorized to perform: kinesis:PutRecords on "
                         + "resource: arn:aws:kinesis:us-east-2:123456789012:stream/Test with an explicit deny in a "
                         + "resource-based policy");
@@ -108,27 +108,73 @@ class AuthorizerTest {
         Policy policy = Policy.parse("""
                 {"Statement": {"Effect": "Allow", "NotAction": "kinesis:DeleteStream", "Resource": "*"}}""", false);
 
-        assertThatCode(() -> authorizer.authorize("u", List.of(policy), null, "PutRecord", TEST_STREAM)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), null, "DeleteStream", TEST_STREAM))
+        assertThatCode(() -> authorizer.authorize("u", List.of(policy), List.of(), "PutRecord", TEST_STREAM)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), List.of(), "DeleteStream", TEST_STREAM))
                 .isInstanceOf(KinesisException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"*\"",
+            "{\"AWS\": \"*\"}",
+            "{\"AWS\": \"arn:aws:iam::123456789012:user/reader\"}",
+            "{\"AWS\": [\"arn:aws:iam::123456789012:user/someone\", \"arn:aws:iam::123456789012:user/reader\"]}"})
+    void aResourcePolicyAllowGrantsToAnyoneOrTheUserByName(String principal) {
+        Policy streamPolicy = resourcePolicy("Allow", principal);
+
+        assertThatCode(() -> authorizer.authorize("reader", List.of(), List.of(streamPolicy), "GetRecords", TEST_STREAM))
+                .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"AWS\": \"123456789012\"}",
+            "{\"AWS\": \"arn:aws:iam::123456789012:root\"}",
+            "{\"AWS\": \"arn:aws:iam::123456789012:user/Reader\"}",
+            "{\"AWS\": \"arn:aws:iam::999999999999:user/reader\"}"})
+    void anAllowForTheAccountIsDelegationAndOneForAnotherUserGrantsNothing(String principal) {
+        Policy streamPolicy = resourcePolicy("Allow", principal);
+
+        assertDenied(() -> authorizer.authorize("reader", List.of(), List.of(streamPolicy), "GetRecords", TEST_STREAM),
+                "User: arn:aws:iam::123456789012:user/reader is not authorized to perform: kinesis:GetRecords on "
+                        + "resource: arn:aws:kinesis:us-east-2:123456789012:stream/Test because no identity-based policy "
+                        + "allows the kinesis:GetRecords action");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"AWS\": \"123456789012\"}", "{\"AWS\": [\"arn:aws:iam::123456789012:root\"]}"})
+    void aResourcePolicyDenyForTheAccountAppliesToEveryUserOfIt(String principal) {
+        Policy everything = Policy.parse("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}}", false);
+        Policy streamPolicy = resourcePolicy("Deny", principal);
+
+        assertDenied(() -> authorizer.authorize("reader", List.of(everything), List.of(streamPolicy), "GetRecords", TEST_STREAM),
+                "User: arn:aws:iam::123456789012:user/reader is not authorized to perform: kinesis:GetRecords on "
+                        + "resource: arn:aws:kinesis:us-east-2:123456789012:stream/Test with an explicit deny in a "
+                        + "resource-based policy");
+    }
+
     @Test
-    void rejectsPoliciesItCannotEnforce() {
-        assertThatThrownBy(() -> Policy.parse("""
-                {"Statement": {"Sid": "IpOnly", "Effect": "Allow", "Action": "*", "Resource": "*",
-                               "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}}""", false))
-                .isInstanceOf(InvalidPolicyException.class)
-                .hasMessage("The statement 'IpOnly' has a Condition, which Sluice does not evaluate; remove it or "
-                        + "express the rule with Action and Resource");
-        assertThatThrownBy(() -> Policy.parse("{\"Statement\": [{\"Effect\": \"Permit\", \"Action\": \"*\", \"Resource\": \"*\"}]}", false))
-                .hasMessage("The statement 1 has Effect 'Permit'; use Allow or Deny");
-        assertThatThrownBy(() -> Policy.parse("{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\"}]}", false))
-                .hasMessage("The statement 1 has no Resource");
-        assertThatThrownBy(() -> Policy.parse("{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}", true))
-                .hasMessage("The statement 1 of a resource policy needs a Principal");
-        assertThatThrownBy(() -> Policy.parse("not json", false))
-                .hasMessageStartingWith("The policy is not valid JSON: ");
+    void everyAttachedResourcePolicyCounts() {
+        String consumer = TEST_STREAM + "/consumer/app:1764065730";
+        Policy streamPolicy = Policy.parse("""
+                {"Statement": {"Effect": "Deny", "Principal": "*", "Action": "kinesis:SubscribeToShard",
+                               "Resource": "%s/consumer/*"}}""".formatted(TEST_STREAM), true);
+        Policy consumerPolicy = Policy.parse("""
+                {"Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/reader"},
+                               "Action": "kinesis:*StreamConsumer", "Resource": "%s"}}""".formatted(consumer), true);
+
+        assertThatCode(() -> authorizer.authorize("reader", List.of(), List.of(consumerPolicy, streamPolicy),
+                "DescribeStreamConsumer", consumer)).doesNotThrowAnyException();
+        assertDenied(() -> authorizer.authorize("reader", List.of(), List.of(consumerPolicy, streamPolicy),
+                "SubscribeToShard", consumer), "User: arn:aws:iam::123456789012:user/reader is not authorized to "
+                + "perform: kinesis:SubscribeToShard on resource: " + consumer + " with an explicit deny in a "
+                + "resource-based policy");
+    }
+
+    private static Policy resourcePolicy(String effect, String principal) {
+        return Policy.parse("""
+                {"Statement": [{"Effect": "%s", "Principal": %s, "Action": "kinesis:GetRecords", "Resource": "%s"}]}"""
+                .formatted(effect, principal, TEST_STREAM), true);
     }
 
     private static void assertDenied(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {

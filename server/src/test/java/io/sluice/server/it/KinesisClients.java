@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
@@ -51,12 +52,21 @@ public enum KinesisClients {
         return create(endpoint, ClientOverrideConfiguration.builder().build());
     }
 
+    /** Like {@link #create}, signing as someone else (a user of a {@code --auth sigv4} server). */
+    public KinesisClient create(URI endpoint, AwsCredentials credentials) {
+        return create(endpoint, credentials, ClientOverrideConfiguration.builder().build());
+    }
+
     /** Like {@link #create}, but a throttled call fails at once instead of being retried by the SDK. */
     public KinesisClient createWithoutRetries(URI endpoint) {
         return create(endpoint, ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
     }
 
     private KinesisClient create(URI endpoint, ClientOverrideConfiguration overrides) {
+        return create(endpoint, CREDENTIALS, overrides);
+    }
+
+    private KinesisClient create(URI endpoint, AwsCredentials credentials, ClientOverrideConfiguration overrides) {
         String previous = System.getProperty(SdkSystemSetting.CBOR_ENABLED.property());
         System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), Boolean.toString(cbor));
         try {
@@ -64,7 +74,7 @@ public enum KinesisClients {
                 return KinesisClient.builder()
                         .endpointOverride(endpoint)
                         .region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
+                        .credentialsProvider(StaticCredentialsProvider.create(credentials))
                         .overrideConfiguration(overrides)
                         .httpClientBuilder(Apache5HttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
                         .build();
@@ -72,7 +82,7 @@ public enum KinesisClients {
             KinesisAsyncClient asyncClient = KinesisAsyncClient.builder()
                     .endpointOverride(endpoint)
                     .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
+                    .credentialsProvider(StaticCredentialsProvider.create(credentials))
                     .overrideConfiguration(overrides)
                     .httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofSeconds(30)))
                     .build();
