@@ -2,6 +2,7 @@ package io.sluice.server.auth;
 
 import io.sluice.core.StreamEngine;
 import io.sluice.core.error.KinesisException;
+import io.sluice.server.logging.LogText;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +54,7 @@ public final class StoredResourcePolicies implements Function<String, Policy> {
             } catch (InvalidPolicyException e) {
                 log.warn("The resource policy of {} is refused by this Sluice version ({}); until it is replaced "
                         + "(PutResourcePolicy) or deleted (DeleteResourcePolicy), every other action on it is denied",
-                        arn, e.getMessage());
+                        LogText.of(arn), LogText.of(e.getMessage())); // both quote what a client stored
                 return Policy.denyAllBut(REPAIR_ACTIONS);
             }
         });
