@@ -1,8 +1,10 @@
 package io.sluice.server.protocol;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The actions the server answers, keyed by operation name. Immutable once built. */
@@ -19,7 +21,17 @@ public final class ActionRegistry {
                 throw new IllegalArgumentException("Two actions named " + action.name());
             }
         }
-        this.actions = Map.copyOf(byName);
+        this.actions = Collections.unmodifiableMap(byName);
+    }
+
+    /** Every action, in name order. */
+    public Collection<Action> all() {
+        return actions.values();
+    }
+
+    /** The names of every action. */
+    public Set<String> names() {
+        return actions.keySet();
     }
 
     /** The action an {@code X-Amz-Target} header names, if the server has it. */

@@ -2,6 +2,7 @@ package io.sluice.server.validation;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,13 @@ public final class Fields {
     @SuppressWarnings("unchecked")
     public <T> Map<String, T> map(String member) {
         return (Map<String, T>) values.get(member);
+    }
+
+    /** A copy with {@code member} set to {@code value}. */
+    public Fields with(String member, Object value) {
+        Map<String, Object> copy = new HashMap<>(values);
+        copy.put(member, value);
+        return new Fields(copy);
     }
 
     /** Members in name order, blobs shown by length, so messages that quote a structure are deterministic. */
