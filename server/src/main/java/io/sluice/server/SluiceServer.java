@@ -14,6 +14,9 @@ import io.sluice.server.auth.SigV4Authenticator;
 import io.sluice.server.auth.UserDirectory;
 import io.sluice.server.netty.NettyServer;
 import io.sluice.server.netty.TlsContexts;
+import io.sluice.server.faults.FaultInjection;
+import io.sluice.server.faults.FaultPlan;
+import io.sluice.server.protocol.ActionRegistry;
 import io.sluice.server.protocol.RequestProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,9 +62,16 @@ public final class SluiceServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot open the data directory " + config.dataDir(), e);
         }
         try {
+            config.streams().ensure(engine);
+            ActionRegistry actions = KinesisActions.registry(engine);
+            FaultPlan faults = FaultPlan.parse(config.faults(), actions.names());
+            if (!faults.isEmpty()) {
+                log.warn("Injecting faults: {}", config.faults());
+                actions = FaultInjection.apply(actions, faults, config.faultsSeed());
+            }
             RequestProcessor processor = users == null
-                    ? new RequestProcessor(KinesisActions.registry(engine), new OpenAuthenticator(), AccessControl.ALLOW_ALL)
-                    : new RequestProcessor(KinesisActions.registry(engine), sigV4(users, config.region()),
+                    ? new RequestProcessor(actions, new OpenAuthenticator(), AccessControl.ALLOW_ALL)
+                    : new RequestProcessor(actions, sigV4(users, config.region()),
                             new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine)));
             NettyServer netty = new NettyServer(new NettyServer.Settings(config.host(), config.port(),
                     config.maxRequestBytes(), config.maxInflightBytes(), config.workerThreads(), config.maxQueued(),

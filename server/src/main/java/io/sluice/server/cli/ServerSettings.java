@@ -36,7 +36,15 @@ public final class ServerSettings {
             new Setting("max-inflight-bytes", "268435456", "268435456",
                     "request bodies held at once, waiting or being served; beyond that `503`"),
             new Setting("worker-threads", "8", "4 × cores, at least 8",
-                    "requests served at once; 256 more may wait, beyond that `503`"));
+                    "requests served at once; 256 more may wait, beyond that `503`"),
+            new Setting("streams", "AndersonStream:1,Orders:4,Clicks:on-demand", "",
+                    "streams created at start when missing (`NAME:SHARDS` or `NAME:on-demand`, comma-separated); "
+                            + "existing ones are left as they are"),
+            new Setting("faults", "*:internal=0.01;PutRecords:throttle-entry=0.1,latency-ms=20", "",
+                    "faults injected to test clients' retries: `ACTION:KIND=VALUE,...` groups joined by `;`, ACTION "
+                            + "an action or `*`, KIND `throttle`, `throttle-entry` (PutRecords), `internal` "
+                            + "(probabilities) or `latency-ms`; off by default"),
+            new Setting("faults-seed", "42", "", "a seed that makes the injected faults repeatable"));
 
     private ServerSettings() {
     }
