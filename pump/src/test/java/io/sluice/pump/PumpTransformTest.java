@@ -2,14 +2,12 @@ package io.sluice.pump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sluice.pump.compile.Metadata;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,39 +236,6 @@ class PumpTransformTest {
         assertThat(((java.util.Date) v.get("AT")).getTime()).isEqualTo(1710498030000L);
         assertThat(t.apply(record(null, "{\"address\":{\"city\":\"Paris\"}}"))).isNull();
         assertThat(t.apply(record(null, "{}"))).as("missing city is NULL: filtered").isNull();
-    }
-
-    @Test
-    void likeAndSimilarToOnLongValuesAnswerInLinearTime() {
-        String sql = "CREATE STREAM \"OUT\" (head VARCHAR(4));\n"
-                + "CREATE PUMP \"P\" AS INSERT INTO \"OUT\" SELECT STREAM \"t\" FROM \"SOURCE_SQL_STREAM_001\""
-                + " WHERE \"t\" LIKE '%a%b%c%d%' OR \"t\" SIMILAR TO '(a|b)*c'";
-        PumpTransform<SourceRecord> t = value(Map.of(PumpConfig.SQL_CONFIG, sql,
-                PumpConfig.SOURCE_COLUMNS_CONFIG, "\"t\" VARCHAR(65535)"));
-        String longValue = "ab".repeat(30_000);
-
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            assertThat(t.apply(record(null, "{\"t\": \"" + longValue + "\"}"))).isNull();
-            assertThat(((Struct) t.apply(record(null, "{\"t\": \"" + longValue + "c\"}")).value()).getString("HEAD"))
-                    .isEqualTo("abab");
-        });
-    }
-
-    @Test
-    void patternsFromColumnsThatCannotCompileAreThatRecordsError() {
-        String sql = "CREATE STREAM \"OUT\" (t VARCHAR(10));\n"
-                + "CREATE PUMP \"P\" AS INSERT INTO \"OUT\" SELECT STREAM \"t\" FROM \"SOURCE_SQL_STREAM_001\""
-                + " WHERE \"t\" SIMILAR TO \"p\"";
-        PumpTransform<SourceRecord> t = value(Map.of(PumpConfig.SQL_CONFIG, sql, PumpConfig.ERRORS_CONFIG, "route",
-                PumpConfig.ERRORS_TOPIC_CONFIG, "errors", PumpConfig.SOURCE_COLUMNS_CONFIG,
-                "\"t\" VARCHAR(10), \"p\" VARCHAR(100)"));
-
-        assertThat(((Struct) t.apply(record(null, "{\"t\": \"abc\", \"p\": \"a(b|c)+\"}")).value()).getString("T"))
-                .isEqualTo("abc");
-        Struct error = (Struct) t.apply(record(null, "{\"t\": \"abc\", \"p\": \"((a{1000}){1000}){1000}\"}")).value();
-        assertThat(error.getString("ERROR_NAME")).isEqualTo("Invalid_argument");
-        assertThat(error.getString("MESSAGE")).isEqualTo("invalid SIMILAR TO pattern '((a{1000}){1000}){1000}': too"
-                + " large: more than 1000 elements once repetitions are expanded");
     }
 
     @Test

@@ -1,7 +1,13 @@
 package io.sluice.pump.compile;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sluice.pump.type.SqlType;
 import io.sluice.pump.type.SqlType.Kind;
 import java.math.BigDecimal;
@@ -31,7 +37,12 @@ import java.util.regex.Pattern;
 public final class Conversions {
 
     static final long DAY_MS = 86_400_000L;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How deeply JSON in a record may nest, read or written; deeper is that record's error. Half of Jackson's
+     * default: writing a Map or List as JSON text recurses, and this keeps it well inside a thread's stack.
+     */
+    public static final int MAX_JSON_NESTING = 500;
+    private static final ObjectMapper JSON = recordJsonMapper();
     private static final Pattern TIMESTAMP_TEXT = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?))?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
 
@@ -605,12 +616,36 @@ public final class Conversions {
         return new PumpRecordException(PumpRecordException.COERCION_ERROR, "cannot convert " + shown + " to " + to);
     }
 
+    /**
+     * The Jackson mapper for JSON in records: reading and writing refuse nesting deeper than
+     * {@link #MAX_JSON_NESTING}.
+     */
+    public static ObjectMapper recordJsonMapper() {
+        return JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_NESTING).build())
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_JSON_NESTING).build())
+                .build()).build();
+    }
+
     static String toJsonText(Object v) {
         try {
             return JSON.writeValueAsString(v);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return String.valueOf(v);
+        } catch (JsonProcessingException e) {
+            if (nestedTooDeeply(e)) {
+                throw new PumpRecordException(PumpRecordException.COERCION_ERROR, "cannot convert a value nested more"
+                        + " than " + MAX_JSON_NESTING + " levels deep to text");
+            }
+            return String.valueOf(v); // a value Jackson cannot write (a Struct in a Map): Java's own text
         }
+    }
+
+    private static boolean nestedTooDeeply(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JSON value as a plain Java value: text, Long, BigDecimal, Double, Boolean, or JSON text for objects. */
