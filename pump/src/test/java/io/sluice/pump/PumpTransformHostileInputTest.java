@@ -114,6 +114,19 @@ class PumpTransformHostileInputTest {
     }
 
     @Test
+    void aJsonNumberBeyondDoubleIsThatRecordsCoercionError() {
+        String sql = "CREATE STREAM \"OUT\" (i BIGINT);\n"
+                + "CREATE PUMP \"P\" AS INSERT INTO \"OUT\" SELECT STREAM \"i\" FROM \"SOURCE_SQL_STREAM_001\"";
+        PumpTransform<SourceRecord> t = value(Map.of(PumpConfig.SQL_CONFIG, sql, PumpConfig.ERRORS_CONFIG, "route",
+                PumpConfig.ERRORS_TOPIC_CONFIG, "errors", PumpConfig.SOURCE_COLUMNS_CONFIG, "\"i\" BIGINT"));
+
+        Struct error = (Struct) t.apply(record("{\"i\": 1e400}")).value();
+
+        assertThat(error.getString("ERROR_NAME")).isEqualTo("Coercion_error");
+        assertThat(error.getString("MESSAGE")).isEqualTo("column \"i\": cannot convert Infinity to BIGINT");
+    }
+
+    @Test
     void aMapNestedDeeperThanTheLimitIsThatRecordsCoercionError() {
         PumpTransform<SourceRecord> t = passN("route");
 

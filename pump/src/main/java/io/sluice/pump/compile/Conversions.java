@@ -477,6 +477,9 @@ public final class Conversions {
                     l = ((Number) v).longValue();
                 } else if (v instanceof BigDecimal || v instanceof BigInteger || v instanceof Double
                         || v instanceof Float) {
+                    if ((v instanceof Double || v instanceof Float) && !Double.isFinite(((Number) v).doubleValue())) {
+                        throw mismatch(v, to); // JSON's 1e400 reads as Infinity, which no integer holds
+                    }
                     BigDecimal d = v instanceof BigInteger ? new BigDecimal((BigInteger) v)
                             : v instanceof BigDecimal ? (BigDecimal) v : BigDecimal.valueOf(((Number) v).doubleValue());
                     try {

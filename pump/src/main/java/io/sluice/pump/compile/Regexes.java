@@ -70,8 +70,11 @@ final class Regexes {
                     last = 0;
                     break;
                 case ')':
+                    if (depth == 0) {
+                        throw new Patterns.BadPattern("unexpected )"); // RE2/J's own message is an internal error
+                    }
                     size++;
-                    last = depth == 0 ? 1 : size - groupStarts[--depth];
+                    last = size - groupStarts[--depth];
                     break;
                 case '{': {
                     int end = endOfRepeat(regex, i);

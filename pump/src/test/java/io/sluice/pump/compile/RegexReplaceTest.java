@@ -93,6 +93,8 @@ class RegexReplaceTest {
                 .hasMessage("invalid regex '(a)\\1': invalid escape sequence: `\\1`");
         assertThatThrownBy(() -> RegexReplace.compile("a(?=b)"))
                 .hasMessage("invalid regex 'a(?=b)': invalid or unsupported Perl syntax: `(?=`");
+        assertThatThrownBy(() -> RegexReplace.compile("a)"))
+                .hasMessage("invalid regex 'a)': unexpected )");
         assertThatThrownBy(() -> RegexReplace.compile("((a{1000}){1000}){1000}"))
                 .hasMessage("invalid regex '((a{1000}){1000}){1000}': too large: more than 1000 elements once"
                         + " repetitions are expanded");
