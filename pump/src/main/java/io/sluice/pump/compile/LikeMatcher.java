@@ -9,9 +9,9 @@ import java.util.function.Predicate;
  * length), whatever the pattern. The pattern is split at its {@code %} into segments of literal characters and
  * {@code _}; the first segment must match at the start, the last at the end, and each one between at its leftmost
  * place after the previous — taking the leftmost place never loses a match, because a later segment then has the
- * most room. Nothing is ever tried twice, so there is no backtracking to blow up ({@code '%a%b%c%d%'} over 40,000
- * characters takes one pass). Characters are Unicode code points: {@code _} matches one, as in KDA. Immutable and
- * thread-safe.
+ * most room. So each segment is looked for once, from where the previous one ended, and there is no backtracking
+ * to blow up ({@code '%a%b%c%d%'} over 40,000 characters takes one pass). Characters are Unicode code points:
+ * {@code _} matches one, as in KDA. Immutable and thread-safe.
  */
 final class LikeMatcher implements Predicate<String> {
 

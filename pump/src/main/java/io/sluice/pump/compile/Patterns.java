@@ -164,7 +164,7 @@ public final class Patterns {
                     quantifier = close < 0 ? null : repetition(pattern.substring(i + 1, close));
                     if (quantifier == null) {
                         throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " has a bad repetition at "
-                                + (i + 1) + ": write {m}, {m,} or {m,n} with m <= n <= " + Regexes.MAX_SIZE);
+                                + (i + 1) + ": write {m}, {m,} or {m,n} with m <= n <= " + Regexes.MAX_REPEAT);
                     }
                     i = close;
                     break;
@@ -192,8 +192,7 @@ public final class Patterns {
                 }
                 if (++quantifiers > Regexes.MAX_SIZE) {
                     // Each adds to the regex, which would be refused: stop before re-wrapping grows quadratic.
-                    throw new BadPattern("invalid SIMILAR TO pattern " + shown(pattern) + ": too large: more than "
-                            + Regexes.MAX_SIZE + " elements once repetitions are expanded");
+                    throw new BadPattern("invalid SIMILAR TO pattern " + shown(pattern) + ": " + Regexes.TOO_LARGE);
                 }
                 if (quantified) {
                     // SQL applies stacked quantifiers in turn; RE2 refuses "a**" (and in Java "a*+" is possessive).
@@ -210,7 +209,7 @@ public final class Patterns {
         return out.toString();
     }
 
-    /** {@code {body}} as a quantifier when body is {@code m}, {@code m,} or {@code m,n} with m <= n <= 1000; else null. */
+    /** The quantifier {@code {body}} for a body {@code m}, {@code m,} or {@code m,n} with m <= n <= 1000, else null. */
     private static String repetition(String body) {
         if (!body.matches("\\d{1,4}(,\\d{0,4})?")) {
             return null;
@@ -218,7 +217,7 @@ public final class Patterns {
         int comma = body.indexOf(',');
         int m = Integer.parseInt(comma < 0 ? body : body.substring(0, comma));
         int n = comma < 0 || comma == body.length() - 1 ? m : Integer.parseInt(body.substring(comma + 1));
-        return m <= n && n <= Regexes.MAX_SIZE ? "{" + body + "}" : null;
+        return m <= n && n <= Regexes.MAX_REPEAT ? "{" + body + "}" : null;
     }
 
     /** Copies a bracket expression starting at {@code start}; returns the index after its closing ]. */

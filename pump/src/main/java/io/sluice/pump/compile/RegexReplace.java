@@ -108,52 +108,13 @@ final class RegexReplace {
                 }
                 literal.append(replacement.charAt(i++));
             } else if (c == '$') {
-                if (i == replacement.length()) {
-                    throw badReplacement(replacement, "Illegal group reference: group index is missing");
-                }
-                int group;
-                if (replacement.charAt(i) == '{') {
-                    int close = i + 1;
-                    while (close < replacement.length() && Character.isLetterOrDigit(replacement.charAt(close))
-                            && replacement.charAt(close) < 128) {
-                        close++;
-                    }
-                    String name = replacement.substring(i + 1, close);
-                    if (name.isEmpty()) {
-                        throw badReplacement(replacement, "named capturing group has 0 length name");
-                    }
-                    if (close == replacement.length() || replacement.charAt(close) != '}') {
-                        throw badReplacement(replacement, "named capturing group is missing trailing '}'");
-                    }
-                    if (Character.isDigit(name.charAt(0))) {
-                        throw badReplacement(replacement, "capturing group name {" + name
-                                + "} starts with digit character");
-                    }
-                    Integer named = p.namedGroups().get(name);
-                    if (named == null) {
-                        throw badReplacement(replacement, "No group with name {" + name + "}");
-                    }
-                    group = named;
-                    i = close + 1;
-                } else {
-                    group = replacement.charAt(i++) - '0';
-                    if (group < 0 || group > 9) {
-                        throw badReplacement(replacement, "Illegal group reference");
-                    }
-                    // Further digits belong to the number while it names a group, as in java.util.regex.
-                    while (i < replacement.length() && Character.isDigit(replacement.charAt(i))
-                            && replacement.charAt(i) < 128 && group * 10 + replacement.charAt(i) - '0' <= p.groupCount()) {
-                        group = group * 10 + replacement.charAt(i++) - '0';
-                    }
-                    if (group > p.groupCount()) {
-                        throw badReplacement(replacement, "No group " + group);
-                    }
-                }
+                GroupReference reference = groupReference(replacement, i, p);
                 if (literal.length() > 0) {
                     parts.add(literal.toString());
                     literal.setLength(0);
                 }
-                parts.add(group);
+                parts.add(reference.group());
+                i = reference.end();
             } else {
                 literal.append(c);
             }
@@ -162,6 +123,57 @@ final class RegexReplace {
             parts.add(literal.toString());
         }
         return parts;
+    }
+
+    /** A {@code $n} or {@code ${name}} in a replacement: the group, and where the reference ends. */
+    private record GroupReference(int group, int end) {
+    }
+
+    /** The group reference after the {@code $} at {@code start - 1}. */
+    private static GroupReference groupReference(String replacement, int start, Pattern p) {
+        if (start == replacement.length()) {
+            throw badReplacement(replacement, "Illegal group reference: group index is missing");
+        }
+        if (replacement.charAt(start) != '{') {
+            int group = replacement.charAt(start) - '0';
+            if (group < 0 || group > 9) {
+                throw badReplacement(replacement, "Illegal group reference");
+            }
+            int i = start + 1;
+            // Further digits belong to the number while it names a group, as in java.util.regex.
+            while (i < replacement.length() && isAsciiDigit(replacement.charAt(i))
+                    && group * 10 + replacement.charAt(i) - '0' <= p.groupCount()) {
+                group = group * 10 + replacement.charAt(i++) - '0';
+            }
+            if (group > p.groupCount()) {
+                throw badReplacement(replacement, "No group " + group);
+            }
+            return new GroupReference(group, i);
+        }
+        int close = start + 1;
+        while (close < replacement.length() && (isAsciiDigit(replacement.charAt(close))
+                || Character.isLetter(replacement.charAt(close)) && replacement.charAt(close) < 128)) {
+            close++;
+        }
+        String name = replacement.substring(start + 1, close);
+        if (name.isEmpty()) {
+            throw badReplacement(replacement, "named capturing group has 0 length name");
+        }
+        if (close == replacement.length() || replacement.charAt(close) != '}') {
+            throw badReplacement(replacement, "named capturing group is missing trailing '}'");
+        }
+        if (isAsciiDigit(name.charAt(0))) {
+            throw badReplacement(replacement, "capturing group name {" + name + "} starts with digit character");
+        }
+        Integer group = p.namedGroups().get(name);
+        if (group == null) {
+            throw badReplacement(replacement, "No group with name {" + name + "}");
+        }
+        return new GroupReference(group, close + 1);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static PumpRecordException badReplacement(String replacement, String reason) {

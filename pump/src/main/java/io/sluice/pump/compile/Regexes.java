@@ -17,6 +17,9 @@ final class Regexes {
     static final int MAX_NESTING = 100;
     /** How many elements (characters, classes, operators) a pattern may have once repetitions are expanded. */
     static final int MAX_SIZE = 1000;
+    /** RE2's own bound on the counts of a repetition {@code {m,n}}. */
+    static final int MAX_REPEAT = 1000;
+    static final String TOO_LARGE = "too large: more than " + MAX_SIZE + " elements once repetitions are expanded";
 
     private Regexes() {
     }
@@ -102,8 +105,7 @@ final class Regexes {
                     break;
             }
             if (size > MAX_SIZE) {
-                throw new Patterns.BadPattern("too large: more than " + MAX_SIZE
-                        + " elements once repetitions are expanded");
+                throw new Patterns.BadPattern(TOO_LARGE);
             }
             i = next;
         }
