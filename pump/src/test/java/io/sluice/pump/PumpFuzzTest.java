@@ -317,13 +317,15 @@ class PumpFuzzTest {
 
     private static String jsonObject(Random r) {
         List<String> fields = new ArrayList<>();
-        fields.add("\"s\": " + jsonString(r));
         fields.add("\"p\": " + (r.nextBoolean() ? jsonString(r)
                 : "\"" + randomText(r, "ab%_|*+?{}()[]^-!.\\\\$0123,", 14) + "\""));
         boolean odd = r.nextInt(4) == 0; // mostly well-typed values, so that rows come out too
         fields.add("\"i\": " + (odd ? pick(r, "9223372036854775808", "1e400", "1.5", "\"x\"", "true", "[]")
                 : pick(r, "1", "-1", "0", "9223372036854775807", "\"12\"", "null")));
-        fields.add("\"d\": " + (odd ? pick(r, "1e-400", "\"NaN\"", "{}") : pick(r, "2.5", "-0.0", "1e308", "null")));
+        fields.add("\"d\": " + (odd ? pick(r, "1e-400", "\"NaN\"", "{}", "\"1e999999999\"", "\"-1e-999999999\"")
+                : pick(r, "2.5", "-0.0", "1e308", "null")));
+        fields.add("\"s\": " + (odd ? pick(r, "\"1e999999999\"", "\"12.5e-999999999\"", "12345678901234567890123")
+                : jsonString(r)));
         fields.add("\"t\": " + (odd ? pick(r, "\"2024-02-30\"", "\"yesterday\"", "-9223372036854775808")
                 : pick(r, "0", "1700000000000", "\"2024-01-31 10:00:00\"", "null")));
         fields.add("\"b\": " + (odd ? pick(r, "\"true\"", "1") : pick(r, "true", "false", "null")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -124,6 +125,33 @@ class PumpTransformHostileInputTest {
 
         assertThat(error.getString("ERROR_NAME")).isEqualTo("Coercion_error");
         assertThat(error.getString("MESSAGE")).isEqualTo("column \"i\": cannot convert Infinity to BIGINT");
+    }
+
+    @Test
+    void numbersWithHugeExponentsAreJudgedWithoutExpandingThem() {
+        String sql = "CREATE STREAM \"OUT\" (d DECIMAL(5,2), c DECIMAL(5,2), i BIGINT, s VARCHAR(30));\n"
+                + "CREATE PUMP \"P\" AS INSERT INTO \"OUT\" SELECT STREAM \"d\", CAST(\"t\" AS DECIMAL(5,2)), \"i\","
+                + " \"s\" FROM \"SOURCE_SQL_STREAM_001\"";
+        PumpTransform<SourceRecord> t = value(Map.of(PumpConfig.SQL_CONFIG, sql, PumpConfig.ERRORS_CONFIG, "route",
+                PumpConfig.ERRORS_TOPIC_CONFIG, "errors", PumpConfig.SOURCE_COLUMNS_CONFIG,
+                "\"d\" DECIMAL(5,2), \"t\" VARCHAR(20), \"i\" BIGINT, \"s\" VARCHAR(30)"));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(((Struct) t.apply(record("{\"d\": \"1e999999999\"}")).value()).getString("MESSAGE"))
+                    .isEqualTo("column \"d\": value 1E+999999999 is out of range for DECIMAL(5,2)");
+            assertThat(((Struct) t.apply(record("{\"t\": \"-1e999999999\"}")).value()).getString("MESSAGE"))
+                    .isEqualTo("value -1E+999999999 is out of range for DECIMAL(5,2)");
+            Struct tiny = (Struct) t.apply(record("{\"d\": \"1e-999999999\", \"t\": \"-1e-999999999\"}")).value();
+            assertThat(tiny.get("D")).isEqualTo(new BigDecimal("0.00"));
+            assertThat(tiny.get("C")).isEqualTo(new BigDecimal("0.00"));
+
+            Map<String, Object> fromAConverter = Map.of("i", new BigDecimal("1e-999999999"),
+                    "s", new BigDecimal("1e999999999"));
+            assertThat(((Struct) t.apply(record(fromAConverter)).value()).getString("MESSAGE"))
+                    .isEqualTo("column \"i\": cannot convert 1E-999999999 to BIGINT");
+            assertThat(((Struct) t.apply(record(Map.of("s", new BigDecimal("1e999999999")))).value()).getString("S"))
+                    .isEqualTo("1E+999999999");
+        });
     }
 
     @Test
