@@ -91,6 +91,9 @@ class SqlFileTest {
         assertThatThrownBy(() -> SqlFile.read(binary.toString(), allowed.toString()))
                 .hasMessage("Invalid value " + binary + " for configuration pump.sql.file: not UTF-8 text, so it is"
                         + " not pump SQL; its content is not shown");
+        assertThatThrownBy(() -> SqlFile.read("app\0.sql", null))
+                .hasMessage("Invalid value app\0.sql for configuration pump.sql.file: not a valid path: Nul character"
+                        + " not allowed");
         assertThatThrownBy(() -> SqlFile.read(allowed.resolve("missing.sql").toString(), null))
                 .hasMessageContaining("cannot read the SQL file: java.nio.file.NoSuchFileException: ");
     }

@@ -95,6 +95,9 @@ class RegexReplaceTest {
                 .hasMessage("invalid regex 'a(?=b)': invalid or unsupported Perl syntax: `(?=`");
         assertThatThrownBy(() -> RegexReplace.compile("a)"))
                 .hasMessage("invalid regex 'a)': unexpected )");
+        assertThatThrownBy(() -> RegexReplace.compile("(".repeat(101) + ")".repeat(101)))
+                .hasMessage("invalid regex '" + "(".repeat(100) + "...' (202 characters): groups nested more than 100"
+                        + " deep");
         assertThatThrownBy(() -> RegexReplace.compile("((a{1000}){1000}){1000}"))
                 .hasMessage("invalid regex '((a{1000}){1000}){1000}': too large: more than 1000 elements once"
                         + " repetitions are expanded");
