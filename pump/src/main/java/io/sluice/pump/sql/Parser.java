@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Recursive-descent parser for pump SQL: {@code CREATE [OR REPLACE] STREAM} and {@code CREATE [OR REPLACE]
  * PUMP ... AS INSERT INTO ... SELECT STREAM ...}. Produces an {@link Ast.Program}; syntax errors are
  * {@link PumpSqlException}s worded like Trino's ({@code mismatched input 'x'. Expecting: ...}). Stateful SQL
- * (GROUP BY, windows, joins, aggregates) is recognised and rejected here with the reason.
+ * (GROUP BY, windows, joins, aggregates) is recognised and rejected here with the reason, and so are expressions
+ * nested deeper than {@link Nesting} allows, before the recursion on them can overflow the stack.
  */
 public final class Parser {
 
