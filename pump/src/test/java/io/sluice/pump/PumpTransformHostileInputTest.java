@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -51,6 +53,18 @@ class PumpTransformHostileInputTest {
         Map<String, Object> value = new HashMap<>();
         value.put("n", v);
         return value;
+    }
+
+    /** A Struct whose field "n" holds a Struct whose field "n" ... {@code depth} levels down to "x". */
+    private static Struct nestedStruct(int depth) {
+        Schema schema = SchemaBuilder.struct().field("n", Schema.STRING_SCHEMA).build();
+        Struct struct = new Struct(schema).put("n", "x");
+        for (int i = 0; i < depth; i++) {
+            Schema outer = SchemaBuilder.struct().field("n", schema).build();
+            struct = new Struct(outer).put("n", struct);
+            schema = outer;
+        }
+        return struct;
     }
 
     /** Runs {@code work} in a thread with a stack of {@code bytes}, returning what it returned or threw. */
@@ -169,9 +183,10 @@ class PumpTransformHostileInputTest {
 
     @Test
     void aStackOverflowOnOneRecordIsThatRecordsErrorAndTheNextRecordFlows() throws InterruptedException {
-        // Writing a Map as JSON text recurses; 400 levels are within the JSON limit but not within 136 KiB of stack.
+        // Connect's Struct prints itself recursively, and reading a Struct into VARCHAR prints it: 3000 levels need
+        // megabytes of stack (building them too, as Struct.put validates recursively), far beyond 136 KiB.
         long smallStack = 136 * 1024;
-        Map<String, Object> deep = nestedMap(400);
+        Struct deep = (Struct) onStackOf(64L * 1024 * 1024, () -> nestedStruct(3000));
         Map<String, Object> plain = Map.of("n", "ok");
 
         PumpTransform<SourceRecord> routing = passN("route");
@@ -179,7 +194,7 @@ class PumpTransformHostileInputTest {
         assertThat(error.getString("ERROR_NAME")).isEqualTo("Internal_error");
         assertThat(error.getString("MESSAGE"))
                 .isEqualTo("processing the record overflowed the stack; a value in it may be nested too deeply");
-        assertThat(error.getString("DATA_ROW")).isEqualTo("(a HashMap nested too deeply to print)");
+        assertThat(error.getString("DATA_ROW")).isEqualTo("(a Struct nested too deeply to print)");
         assertThat(((Struct) ((SourceRecord) onStackOf(smallStack, () -> routing.apply(record(plain)))).value())
                 .getString("N")).isEqualTo("ok");
 
