@@ -8,6 +8,8 @@ import io.sluice.pump.sql.PumpSqlException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -306,7 +308,7 @@ class PumpFuzzTest {
                 Map<String, Object> map = new HashMap<>();
                 map.put("s", r.nextBoolean() ? List.of(1, "x", List.of()) : Map.of("k", "v"));
                 map.put("i", r.nextBoolean() ? "not a number" : 1.5);
-                map.put("p", r.nextBoolean() ? new byte[] {1, 2} : new java.util.Date(0));
+                map.put("p", r.nextBoolean() ? new byte[] {1, 2} : new Date(0));
                 map.put("t", r.nextBoolean() ? "2024-13-45" : Long.MAX_VALUE);
                 return map;
             }
@@ -329,7 +331,7 @@ class PumpFuzzTest {
         fields.add("\"t\": " + (odd ? pick(r, "\"2024-02-30\"", "\"yesterday\"", "-9223372036854775808")
                 : pick(r, "0", "1700000000000", "\"2024-01-31 10:00:00\"", "null")));
         fields.add("\"b\": " + (odd ? pick(r, "\"true\"", "1") : pick(r, "true", "false", "null")));
-        java.util.Collections.shuffle(fields, r);
+        Collections.shuffle(fields, r);
         return "{" + String.join(", ", fields.subList(0, 2 + r.nextInt(fields.size() - 1))) + "}";
     }
 
