@@ -171,25 +171,33 @@ public final class Pump {
      * Runs the pumps on one record value (a Struct, a Map, or JSON as byte[]/String; never null).
      *
      * @return the destination row in the destination's column order, or null when the pumps filtered it out
-     * @throws PumpRecordException for bad input or a failing expression
+     * @throws PumpRecordException for bad input or a failing expression, and for anything else one record causes
+     *                             (an {@link PumpRecordException#INTERNAL_ERROR})
      * @throws PumpSqlException    when the first record of an undeclared source shows that the SQL refers to a
      *                             column the source does not have
      */
     public Object[] evaluate(Object value, Schema schema, long rowtime, Headers headers) {
         Binding binding;
-        Object input = value;
-        if (declared != null) {
-            binding = declared;
-        } else if (value instanceof Struct) {
-            binding = bindingFor(((Struct) value).schema());
-        } else if (value instanceof Map) {
-            binding = schemaless != null ? schemaless : inferSchemaless(value);
-        } else {
-            JsonNode node = InputReader.parseJson(value);
-            input = node;
-            binding = schemaless != null ? schemaless : inferSchemaless(node);
+        Object[] source;
+        try {
+            Object input = value;
+            if (declared != null) {
+                binding = declared;
+            } else if (value instanceof Struct) {
+                binding = bindingFor(((Struct) value).schema());
+            } else if (value instanceof Map) {
+                binding = schemaless != null ? schemaless : inferSchemaless(value);
+            } else {
+                JsonNode node = InputReader.parseJson(value);
+                input = node;
+                binding = schemaless != null ? schemaless : inferSchemaless(node);
+            }
+            source = binding.reader().read(input);
+        } catch (PumpRecordException | PumpSqlException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw PumpRecordException.unexpected(e);
         }
-        Object[] source = binding.reader().read(input);
         return binding.pipeline().run(source, rowtime, headers);
     }
 

@@ -1,10 +1,6 @@
 package io.sluice.pump;
 
 import io.sluice.pump.compile.Application;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +11,8 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configuration of {@link PumpTransform}: the SQL (inline or from a file), the source stream's columns and
@@ -37,6 +35,8 @@ public final class PumpConfig extends AbstractConfig {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(PumpConfig.class);
+
     private static final String GROUP_SQL = "SQL";
     private static final String GROUP_SOURCE = "Source stream";
     private static final String GROUP_ERRORS = "Errors";
@@ -51,7 +51,10 @@ public final class PumpConfig extends AbstractConfig {
     public static final String SQL_FILE_CONFIG = "pump.sql.file";
     public static final String SQL_FILE_DEFAULT = "";
     private static final String SQL_FILE_DOC = "Path of a UTF-8 file holding the application SQL, read when the"
-            + " transform is configured. Exactly one of pump.sql and pump.sql.file must be set.";
+            + " transform is configured. Exactly one of pump.sql and pump.sql.file must be set. Only a regular file"
+            + " of at most " + SqlFile.MAX_BYTES + " bytes starting with CREATE (after comments) is read, and only"
+            + " inside the directories listed by the worker's JVM system property " + SqlFile.ALLOWED_PATHS_PROPERTY
+            + " when it is set (comma-separated absolute paths; a connector configuration cannot change it).";
     private static final String SQL_FILE_DISPLAY = "SQL file";
 
     public static final String SOURCE_STREAM_CONFIG = "pump.source.stream";
@@ -128,11 +131,13 @@ public final class PumpConfig extends AbstractConfig {
                     "set exactly one of " + SQL_CONFIG + " and " + SQL_FILE_CONFIG);
         }
         if (hasFile) {
-            try {
-                this.sql = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ConfigException(SQL_FILE_CONFIG, file, "cannot read the SQL file: " + e);
+            String allowedPaths = System.getProperty(SqlFile.ALLOWED_PATHS_PROPERTY);
+            if (allowedPaths == null || allowedPaths.isBlank()) {
+                log.warn("{} is read from any path the worker can read: set the JVM system property {} on the"
+                        + " worker to confine it to the directories you choose", SQL_FILE_CONFIG,
+                        SqlFile.ALLOWED_PATHS_PROPERTY);
             }
+            this.sql = SqlFile.read(file, allowedPaths);
         } else {
             this.sql = inline;
         }

@@ -3,6 +3,7 @@ package io.sluice.pump;
 import io.sluice.pump.compile.PumpRecordException;
 import io.sluice.pump.runtime.InputReader;
 import io.sluice.pump.sql.PumpSqlException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.config.ConfigDef;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * record, headers and timestamp are kept. Null values (tombstones) pass through untouched.
  *
  * <p>The SQL is parsed, checked and compiled in {@link #configure}; mistakes are {@link ConfigException}s with
- * line, column, the line itself with a caret, and a hint. Per-record failures follow {@code pump.errors}.
+ * line, column, the line itself with a caret, and a hint. Per-record failures follow {@code pump.errors} —
+ * including unexpected ones (a bug, a StackOverflowError on a deeply nested value: {@code Internal_error}, logged
+ * with its stack trace), so one record never kills the task; only Errors that leave the JVM or the plugin broken
+ * (OutOfMemoryError, LinkageError) propagate.
  */
 public abstract class PumpTransform<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
 
@@ -47,6 +51,7 @@ public abstract class PumpTransform<R extends ConnectRecord<R>> implements Trans
     private Pump pump;
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong routed = new AtomicLong();
+    private final AtomicLong unexpected = new AtomicLong();
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -85,6 +90,15 @@ public abstract class PumpTransform<R extends ConnectRecord<R>> implements Trans
 
     private R onError(R record, Object value, long rowtime, PumpRecordException e) {
         String where = e.pumpName() == null ? "reading the input" : "pump \"" + e.pumpName() + "\"";
+        if (PumpRecordException.INTERNAL_ERROR.equals(e.errorName())) {
+            long n = unexpected.incrementAndGet();
+            // A bug or a library's limit: its stack trace matters, but a flood of such records must not flood the log.
+            if (n == 1 || n % 10_000 == 0) {
+                log.warn("Unexpected failure on a record ({} so far) in {} (topic {}, partition {}); handled as"
+                        + " pump.errors={} says", n, where, record.topic(), record.kafkaPartition(),
+                        config.errorMode().name().toLowerCase(Locale.ROOT), e.getCause());
+            }
+        }
         switch (config.errorMode()) {
             case SKIP: {
                 long n = skipped.incrementAndGet();

@@ -1,7 +1,13 @@
 package io.sluice.pump.compile;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sluice.pump.type.SqlType;
 import io.sluice.pump.type.SqlType.Kind;
 import java.math.BigDecimal;
@@ -31,7 +37,13 @@ import java.util.regex.Pattern;
 public final class Conversions {
 
     static final long DAY_MS = 86_400_000L;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How deeply JSON in a record may nest, read or written; deeper is that record's error. Half of Jackson's
+     * default: writing a Map or List as JSON text recurses, and this keeps it well inside a thread's stack.
+     */
+    public static final int MAX_JSON_NESTING = 500;
+    private static final int MAX_PLAIN_EXPONENT = 1000;
+    private static final ObjectMapper JSON = recordJsonMapper();
     private static final Pattern TIMESTAMP_TEXT = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?))?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
 
@@ -293,7 +305,7 @@ public final class Conversions {
         BigDecimal truncated = v.setScale(0, RoundingMode.DOWN);
         if (truncated.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
                 || truncated.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new PumpRecordException(errorName, "value " + v.toPlainString() + " is out of range for " + to);
+            throw new PumpRecordException(errorName, "value " + plainText(v) + " is out of range for " + to);
         }
         return truncated.longValueExact();
     }
@@ -313,11 +325,28 @@ public final class Conversions {
     }
 
     static BigDecimal toDecimal(BigDecimal v, SqlType to, String errorName) {
+        // Judge the magnitude before scaling: setScale of a record's '1e999999999' or '1e-999999999' would compute
+        // with a billion digits. precision - scale is the number of digits before the point.
+        int integerDigits = v.precision() - v.scale();
+        if (v.signum() != 0 && integerDigits > to.precision() - to.scale()) {
+            throw new PumpRecordException(errorName, "value " + plainText(v) + " is out of range for " + to);
+        }
+        if (integerDigits < -to.scale()) {
+            return BigDecimal.ZERO.setScale(to.scale()); // below half the last digit: rounds to zero
+        }
         BigDecimal scaled = v.setScale(to.scale(), RoundingMode.HALF_UP);
         if (scaled.precision() - scaled.scale() > to.precision() - to.scale()) {
-            throw new PumpRecordException(errorName, "value " + v.toPlainString() + " is out of range for " + to);
+            throw new PumpRecordException(errorName, "value " + plainText(v) + " is out of range for " + to);
         }
         return scaled;
+    }
+
+    /**
+     * A decimal as text: plain, unless its exponent is beyond {@value #MAX_PLAIN_EXPONENT} and plain text would be
+     * that many digits ({@code 1E+999999999}, as a record may write it).
+     */
+    static String plainText(BigDecimal v) {
+        return Math.abs((long) v.scale()) <= MAX_PLAIN_EXPONENT ? v.toPlainString() : v.toString();
     }
 
     private static long parseLong(String s, SqlType to) {
@@ -466,8 +495,14 @@ public final class Conversions {
                     l = ((Number) v).longValue();
                 } else if (v instanceof BigDecimal || v instanceof BigInteger || v instanceof Double
                         || v instanceof Float) {
+                    if ((v instanceof Double || v instanceof Float) && !Double.isFinite(((Number) v).doubleValue())) {
+                        throw mismatch(v, to); // JSON's 1e400 reads as Infinity, which no integer holds
+                    }
                     BigDecimal d = v instanceof BigInteger ? new BigDecimal((BigInteger) v)
                             : v instanceof BigDecimal ? (BigDecimal) v : BigDecimal.valueOf(((Number) v).doubleValue());
+                    if (d.signum() != 0 && d.scale() > d.precision()) {
+                        throw mismatch(v, to); // a fraction below 1 (1e-999999999): cheaper to tell than to compute
+                    }
                     try {
                         l = d.longValueExact();
                     } catch (ArithmeticException e) {
@@ -527,7 +562,7 @@ public final class Conversions {
                 if (v instanceof String) {
                     s = (String) v;
                 } else if (v instanceof BigDecimal) {
-                    s = ((BigDecimal) v).toPlainString();
+                    s = plainText((BigDecimal) v);
                 } else if (v instanceof Number || v instanceof Boolean) {
                     s = v.toString();
                 } else if (v instanceof Map || v instanceof List) {
@@ -605,12 +640,36 @@ public final class Conversions {
         return new PumpRecordException(PumpRecordException.COERCION_ERROR, "cannot convert " + shown + " to " + to);
     }
 
+    /**
+     * The Jackson mapper for JSON in records: reading and writing refuse nesting deeper than
+     * {@link #MAX_JSON_NESTING}.
+     */
+    public static ObjectMapper recordJsonMapper() {
+        return JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_NESTING).build())
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_JSON_NESTING).build())
+                .build()).build();
+    }
+
     static String toJsonText(Object v) {
         try {
             return JSON.writeValueAsString(v);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return String.valueOf(v);
+        } catch (JsonProcessingException e) {
+            if (nestedTooDeeply(e)) {
+                throw new PumpRecordException(PumpRecordException.COERCION_ERROR, "cannot convert a value nested more"
+                        + " than " + MAX_JSON_NESTING + " levels deep to text");
+            }
+            return String.valueOf(v); // a value Jackson cannot write (a Struct in a Map): Java's own text
         }
+    }
+
+    private static boolean nestedTooDeeply(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JSON value as a plain Java value: text, Long, BigDecimal, Double, Boolean, or JSON text for objects. */

@@ -569,6 +569,8 @@ public final class ExpressionCompiler {
         Term pt = p.term();
         Term et = e == null ? row -> null : e.term();
         boolean hasEscape = e != null;
+        // The pattern comes from the record: compile each distinct one once.
+        PatternCache<Predicate<String>> matchers = new PatternCache<>(similar ? Patterns::similar : Patterns::like);
         return new Typed(row -> {
             Object x = vt.eval(row);
             Object pat = pt.eval(row);
@@ -577,8 +579,7 @@ public final class ExpressionCompiler {
                 return null;
             }
             try {
-                Character c = Patterns.escapeChar((String) esc);
-                Predicate<String> m = similar ? Patterns.similar((String) pat, c) : Patterns.like((String) pat, c);
+                Predicate<String> m = matchers.get((String) pat, Patterns.escapeChar((String) esc));
                 return m.test((String) x) != negated;
             } catch (Patterns.BadPattern bad) {
                 throw new PumpRecordException(PumpRecordException.INVALID_ARGUMENT, bad.getMessage());

@@ -1,5 +1,6 @@
 package io.sluice.pump.compile;
 
+import com.google.re2j.Pattern;
 import io.sluice.pump.sql.Ast;
 import io.sluice.pump.sql.Position;
 import io.sluice.pump.type.SqlType;
@@ -22,9 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The scalar functions of KDA SQL, each type-checked and compiled to a {@link Term} once. Every function
@@ -333,12 +331,14 @@ final class Functions {
                     Pattern fixed = null;
                     if (constant != null) {
                         try {
-                            fixed = Pattern.compile(constant);
-                        } catch (PatternSyntaxException e) {
-                            throw call.error("invalid regex '" + constant + "': " + e.getDescription(), 1, null);
+                            fixed = RegexReplace.compile(constant);
+                        } catch (Patterns.BadPattern e) {
+                            throw call.error(e.getMessage(), 1, null);
                         }
                     }
                     Pattern pattern = fixed;
+                    // A regex from the record: compile each distinct one once.
+                    PatternCache<Pattern> patterns = new PatternCache<>((regex, none) -> RegexReplace.compile(regex));
                     return typed(row -> {
                         Object x = s.eval(row);
                         Object r = re.eval(row);
@@ -350,11 +350,11 @@ final class Functions {
                         }
                         Pattern p;
                         try {
-                            p = pattern != null ? pattern : Pattern.compile((String) r);
-                        } catch (PatternSyntaxException e) {
-                            throw invalid("invalid regex '" + r + "': " + e.getDescription());
+                            p = pattern != null ? pattern : patterns.get((String) r, null);
+                        } catch (Patterns.BadPattern e) {
+                            throw invalid(e.getMessage());
                         }
-                        return regexReplace((String) x, p, (String) y, (Long) st, (Long) oc);
+                        return RegexReplace.replace((String) x, p, (String) y, (Long) st, (Long) oc);
                     }, SqlType.VARCHAR_MAX);
                 });
 
@@ -710,28 +710,6 @@ final class Functions {
             return "";
         }
         return s.substring((int) from - 1, (int) to - 1);
-    }
-
-    static String regexReplace(String s, Pattern p, String replacement, long start, long occurrence) {
-        if (start < 1) {
-            throw invalid("REGEX_REPLACE start position must be at least 1, got " + start);
-        }
-        if (occurrence < 0) {
-            throw invalid("REGEX_REPLACE occurrence must not be negative, got " + occurrence);
-        }
-        if (start > s.length() + 1) {
-            return s;
-        }
-        String head = s.substring(0, (int) start - 1);
-        long[] seen = {0};
-        try {
-            return head + p.matcher(s.substring((int) start - 1)).replaceAll(match -> {
-                seen[0]++;
-                return occurrence == 0 || seen[0] == occurrence ? replacement : Matcher.quoteReplacement(match.group());
-            });
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw invalid("invalid REGEX_REPLACE replacement '" + replacement + "': " + e.getMessage());
-        }
     }
 
     private static DateTimeFormatter formatter(Call call, String pattern) {

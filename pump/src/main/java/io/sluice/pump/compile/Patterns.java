@@ -1,20 +1,24 @@
 package io.sluice.pump.compile;
 
+import com.google.re2j.Pattern;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * Translates SQL {@code LIKE} and {@code SIMILAR TO} patterns to matchers. Both match the whole string and are
- * case-sensitive. {@code LIKE}: {@code %} any sequence, {@code _} one character. {@code SIMILAR TO} adds
- * {@code | * + ? {m} {m,} {m,n} ( ) [...] [^...]}. A metacharacter is literal only right after the declared
- * ESCAPE character; an ESCAPE at the end of the pattern, or before an ordinary character in SIMILAR TO, is an
- * error. Literal-only patterns compile to {@code equals}, prefix/suffix/infix LIKE patterns to
- * {@code startsWith}/{@code endsWith}/{@code contains}.
+ * Matchers for SQL {@code LIKE} and {@code SIMILAR TO} patterns. Both match the whole string and are
+ * case-sensitive. {@code LIKE}: {@code %} any sequence, {@code _} one character, matched by {@link LikeMatcher}
+ * without regular expressions. {@code SIMILAR TO} adds {@code | * + ? {m} {m,} {m,n} ( ) [...] [^...]}; it is
+ * translated to RE2 syntax and matched by an automaton ({@link Regexes}), so both take time linear in the value
+ * whatever the pattern. A metacharacter is literal only right after the declared ESCAPE character; an ESCAPE at the
+ * end of the pattern, or before an ordinary character in SIMILAR TO, is an error. Literal-only patterns compile to
+ * {@code equals}.
  */
 public final class Patterns {
 
     private static final String SIMILAR_META = "%_|*+?{}()[]";
+    /** How much of a pattern an error message quotes: patterns may come from record data, of any length. */
+    private static final int SHOWN_CHARS = 100;
 
     private Patterns() {
     }
@@ -34,67 +38,14 @@ public final class Patterns {
             return null;
         }
         if (escape.length() != 1) {
-            throw new BadPattern("ESCAPE must be exactly one character, got '" + escape + "'");
+            throw new BadPattern("ESCAPE must be exactly one character, got " + shown(escape));
         }
         return escape.charAt(0);
     }
 
     /** A matcher for {@code value LIKE pattern ESCAPE escape}. */
     public static Predicate<String> like(String pattern, Character escape) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        boolean onlyLiteral = true;
-        int percentCount = 0;
-        boolean leadingPercent = false;
-        boolean trailingPercent = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (escape != null && c == escape) {
-                if (i + 1 >= pattern.length()) {
-                    throw new BadPattern("LIKE pattern '" + pattern + "' ends with its escape character");
-                }
-                char next = pattern.charAt(++i);
-                if (next != '%' && next != '_' && next != escape) {
-                    throw new BadPattern("in LIKE pattern '" + pattern + "' the escape character must precede %, _"
-                            + " or itself");
-                }
-                regex.append(Pattern.quote(String.valueOf(next)));
-                literal.append(next);
-            } else if (c == '%') {
-                regex.append(".*");
-                percentCount++;
-                if (i == 0) {
-                    leadingPercent = true;
-                }
-                if (i == pattern.length() - 1) {
-                    trailingPercent = true;
-                }
-                onlyLiteral = false;
-            } else if (c == '_') {
-                regex.append('.');
-                onlyLiteral = false;
-                percentCount = 99;
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-                literal.append(c);
-            }
-        }
-        String lit = literal.toString();
-        if (onlyLiteral) {
-            return lit::equals;
-        }
-        // Fast paths for the common shapes: 'abc%', '%abc', '%abc%'.
-        if (percentCount == 1 && trailingPercent && !leadingPercent) {
-            return s -> s.startsWith(lit);
-        }
-        if (percentCount == 1 && leadingPercent && !trailingPercent) {
-            return s -> s.endsWith(lit);
-        }
-        if (percentCount == 2 && leadingPercent && trailingPercent && pattern.length() > 1) {
-            return s -> s.contains(lit);
-        }
-        Pattern compiled = Pattern.compile(regex.toString(), Pattern.DOTALL);
-        return s -> compiled.matcher(s).matches();
+        return LikeMatcher.parse(pattern, escape);
     }
 
     /** A matcher for {@code value SIMILAR TO pattern ESCAPE escape}. */
@@ -106,11 +57,17 @@ public final class Patterns {
         }
         Pattern compiled;
         try {
-            compiled = Pattern.compile(regex, Pattern.DOTALL);
-        } catch (PatternSyntaxException e) {
-            throw new BadPattern("invalid SIMILAR TO pattern '" + pattern + "': " + e.getDescription());
+            compiled = Regexes.compile(regex, Pattern.DOTALL);
+        } catch (BadPattern e) {
+            throw new BadPattern("invalid SIMILAR TO pattern " + shown(pattern) + ": " + e.getMessage());
         }
-        return s -> compiled.matcher(s).matches();
+        return s -> compiled.matches(s);
+    }
+
+    /** A pattern as error messages quote it: in single quotes, cut after {@value #SHOWN_CHARS} characters. */
+    static String shown(String pattern) {
+        return pattern.length() <= SHOWN_CHARS ? "'" + pattern + "'"
+                : "'" + pattern.substring(0, SHOWN_CHARS) + "...' (" + pattern.length() + " characters)";
     }
 
     private static boolean isLiteral(String pattern, Character escape) {
@@ -137,23 +94,28 @@ public final class Patterns {
         return sb.toString();
     }
 
-    /** The java.util.regex equivalent of a SIMILAR TO pattern (to be compiled with DOTALL). */
-    public static String similarToRegex(String pattern, Character escape) {
+    /**
+     * The RE2 equivalent of a SIMILAR TO pattern (to be compiled with DOTALL). Fails fast on patterns with more
+     * than {@link Regexes#MAX_SIZE} quantifiers, which {@link Regexes} would refuse anyway, so that wrapping
+     * stacked quantifiers stays linear.
+     */
+    static String similarToRegex(String pattern, Character escape) {
         StringBuilder out = new StringBuilder();
-        java.util.ArrayDeque<Integer> groups = new java.util.ArrayDeque<>();
+        Deque<Integer> groups = new ArrayDeque<>();
         int atomStart = -1; // where the regex of the last atom starts, -1 when there is nothing to repeat
         boolean quantified = false; // the last atom already carries a quantifier (or is %)
+        int quantifiers = 0;
         int i = 0;
         while (i < pattern.length()) {
-            char c = pattern.charAt(i);
+            int c = pattern.codePointAt(i);
             if (escape != null && c == escape) {
                 if (i + 1 >= pattern.length()) {
-                    throw new BadPattern("SIMILAR TO pattern '" + pattern + "' ends with its escape character");
+                    throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " ends with its escape character");
                 }
                 char next = pattern.charAt(i + 1);
                 if (SIMILAR_META.indexOf(next) < 0 && next != escape) {
-                    throw new BadPattern("in SIMILAR TO pattern '" + pattern + "' the escape character must precede"
-                            + " a metacharacter or itself");
+                    throw new BadPattern("in SIMILAR TO pattern " + shown(pattern) + " the escape character must"
+                            + " precede a metacharacter or itself");
                 }
                 atomStart = out.length();
                 quantified = false;
@@ -181,7 +143,7 @@ public final class Patterns {
                 case '*':
                 case '+':
                 case '?':
-                    quantifier = String.valueOf(c);
+                    quantifier = String.valueOf((char) c);
                     break;
                 case '(':
                     groups.push(out.length());
@@ -191,7 +153,7 @@ public final class Patterns {
                     break;
                 case ')':
                     if (groups.isEmpty()) {
-                        throw new BadPattern("SIMILAR TO pattern '" + pattern + "' has an unmatched )");
+                        throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " has an unmatched )");
                     }
                     atomStart = groups.pop();
                     out.append(')');
@@ -199,37 +161,41 @@ public final class Patterns {
                     break;
                 case '{': {
                     int close = pattern.indexOf('}', i);
-                    String body = close < 0 ? "" : pattern.substring(i + 1, close);
-                    if (close < 0 || !body.matches("\\d+(,\\d*)?")) {
-                        throw new BadPattern("SIMILAR TO pattern '" + pattern + "' has a bad repetition at "
-                                + (i + 1) + ": write {m}, {m,} or {m,n}");
+                    quantifier = close < 0 ? null : repetition(pattern.substring(i + 1, close));
+                    if (quantifier == null) {
+                        throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " has a bad repetition at "
+                                + (i + 1) + ": write {m}, {m,} or {m,n} with m <= n <= " + Regexes.MAX_REPEAT);
                     }
-                    quantifier = "{" + body + "}";
                     i = close;
                     break;
                 }
                 case '}':
-                    throw new BadPattern("SIMILAR TO pattern '" + pattern + "' has an unmatched }");
+                    throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " has an unmatched }");
                 case '[':
                     atomStart = out.length();
                     quantified = false;
                     i = bracket(pattern, i, escape, out);
                     continue;
                 case ']':
-                    throw new BadPattern("SIMILAR TO pattern '" + pattern + "' has an unmatched ]");
+                    throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " has an unmatched ]");
                 default:
                     atomStart = out.length();
                     quantified = false;
                     out.append(quote(c));
+                    i += Character.charCount(c) - 1;
                     break;
             }
             if (quantifier != null) {
                 if (atomStart < 0) {
-                    throw new BadPattern("SIMILAR TO pattern '" + pattern + "' has nothing to repeat before '"
+                    throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " has nothing to repeat before '"
                             + quantifier + "' at " + (i + 1));
                 }
+                if (++quantifiers > Regexes.MAX_SIZE) {
+                    // Each adds to the regex, which would be refused: stop before re-wrapping grows quadratic.
+                    throw new BadPattern("invalid SIMILAR TO pattern " + shown(pattern) + ": " + Regexes.TOO_LARGE);
+                }
                 if (quantified) {
-                    // SQL applies stacked quantifiers in turn; in java.util.regex "a*+" would mean possessive.
+                    // SQL applies stacked quantifiers in turn; RE2 refuses "a**" (and in Java "a*+" is possessive).
                     out.insert(atomStart, "(?:").append(')');
                 }
                 out.append(quantifier);
@@ -238,9 +204,20 @@ public final class Patterns {
             i++;
         }
         if (!groups.isEmpty()) {
-            throw new BadPattern("SIMILAR TO pattern '" + pattern + "' has an unmatched (");
+            throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " has an unmatched (");
         }
         return out.toString();
+    }
+
+    /** The quantifier {@code {body}} for a body {@code m}, {@code m,} or {@code m,n} with m <= n <= 1000, else null. */
+    private static String repetition(String body) {
+        if (!body.matches("\\d{1,4}(,\\d{0,4})?")) {
+            return null;
+        }
+        int comma = body.indexOf(',');
+        int m = Integer.parseInt(comma < 0 ? body : body.substring(0, comma));
+        int n = comma < 0 || comma == body.length() - 1 ? m : Integer.parseInt(body.substring(comma + 1));
+        return m <= n && n <= Regexes.MAX_REPEAT ? "{" + body + "}" : null;
     }
 
     /** Copies a bracket expression starting at {@code start}; returns the index after its closing ]. */
@@ -253,31 +230,34 @@ public final class Patterns {
         }
         boolean empty = true;
         while (i < pattern.length()) {
-            char c = pattern.charAt(i);
+            int c = pattern.codePointAt(i);
             if (c == ']' && !empty) {
                 out.append(']');
                 return i + 1;
             }
             if (escape != null && c == escape && i + 1 < pattern.length()) {
-                out.append(quoteInClass(pattern.charAt(i + 1)));
-                i += 2;
+                int next = pattern.codePointAt(i + 1);
+                out.append(quoteInClass(next));
+                i += 1 + Character.charCount(next);
             } else if (c == '-' && !empty && i + 1 < pattern.length() && pattern.charAt(i + 1) != ']') {
                 out.append('-');
                 i++;
             } else {
                 out.append(quoteInClass(c));
-                i++;
+                i += Character.charCount(c);
             }
             empty = false;
         }
-        throw new BadPattern("SIMILAR TO pattern '" + pattern + "' has an unmatched [");
+        throw new BadPattern("SIMILAR TO pattern " + shown(pattern) + " has an unmatched [");
     }
 
-    private static String quote(char c) {
-        return Character.isLetterOrDigit(c) || c == ' ' ? String.valueOf(c) : "\\x{" + Integer.toHexString(c) + "}";
+    private static String quote(int codePoint) {
+        return Character.isLetterOrDigit(codePoint) || codePoint == ' ' ? Character.toString(codePoint)
+                : "\\x{" + Integer.toHexString(codePoint) + "}";
     }
 
-    private static String quoteInClass(char c) {
-        return Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\x{" + Integer.toHexString(c) + "}";
+    private static String quoteInClass(int codePoint) {
+        return Character.isLetterOrDigit(codePoint) ? Character.toString(codePoint)
+                : "\\x{" + Integer.toHexString(codePoint) + "}";
     }
 }

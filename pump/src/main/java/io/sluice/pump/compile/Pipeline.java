@@ -26,7 +26,8 @@ public final class Pipeline {
      * Runs one source row through every pump. Returns the destination row (values in the destination
      * stream's column order), or null when a WHERE filtered it out.
      *
-     * @throws PumpRecordException attributed to the failing pump
+     * @throws PumpRecordException attributed to the failing pump; anything unexpected a record caused is one too
+     *                             ({@link PumpRecordException#unexpected})
      */
     public Object[] run(Object[] sourceValues, long rowtime, Headers headers) {
         Row row = new Row(sourceValues, rowtime, headers);
@@ -36,6 +37,8 @@ public final class Pipeline {
                 out = stage.apply(row);
             } catch (PumpRecordException e) {
                 throw e.inPump(stage.pumpName());
+            } catch (RuntimeException | StackOverflowError e) {
+                throw PumpRecordException.unexpected(e).inPump(stage.pumpName());
             }
             if (out == null) {
                 return null;

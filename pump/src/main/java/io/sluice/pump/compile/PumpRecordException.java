@@ -14,6 +14,8 @@ public class PumpRecordException extends RuntimeException {
     public static final String OUT_OF_RANGE = "Value_out_of_range";
     public static final String INVALID_ARGUMENT = "Invalid_argument";
     public static final String INVALID_INPUT = "Invalid_input";
+    /** Anything else that failed on one record: a bug, or a library recursing on a deeply nested value. */
+    public static final String INTERNAL_ERROR = "Internal_error";
 
     private final String errorName;
     private final String pumpName;
@@ -30,6 +32,19 @@ public class PumpRecordException extends RuntimeException {
         super(message, cause);
         this.errorName = errorName;
         this.pumpName = pumpName;
+    }
+
+    /**
+     * An unexpected failure while processing one record, as that record's error. Only what a record can cause is
+     * caught for this: RuntimeExceptions and StackOverflowError. The other Errors stay fatal: OutOfMemoryError
+     * and the other VirtualMachineErrors leave the JVM unreliable, LinkageError means the plugin is broken for
+     * every record.
+     */
+    public static PumpRecordException unexpected(Throwable cause) {
+        String message = cause instanceof StackOverflowError
+                ? "processing the record overflowed the stack; a value in it may be nested too deeply"
+                : "unexpected " + cause;
+        return new PumpRecordException(INTERNAL_ERROR, message, null, cause);
     }
 
     /** The same error, attributed to the pump that raised it. */

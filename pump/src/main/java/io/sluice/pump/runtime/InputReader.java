@@ -17,13 +17,14 @@ import org.apache.kafka.connect.data.Struct;
 
 /**
  * Reads the source stream's columns out of a record value: a Connect {@link Struct}, a schemaless {@link Map},
- * or JSON held in a {@code byte[]} or {@code String}. Each column is found by its name (exactly, as KDA matches
- * JSON names) or by its configured path, then converted to the column's type; a column the value lacks is
- * NULL. Field lookups for Structs are resolved once per schema. Thread-safe.
+ * or JSON held in a {@code byte[]} or {@code String} (parsed without recursion, nesting at most
+ * {@link Conversions#MAX_JSON_NESTING} levels). Each column is found by its name (exactly, as KDA matches JSON
+ * names) or by its configured path, then converted to the column's type; a column the value lacks is NULL. Field
+ * lookups for Structs are resolved once per schema. Thread-safe.
  */
 public final class InputReader {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = Conversions.recordJsonMapper();
 
     private final String[] names;
     private final int[] read; // indexes of the columns the pumps use; the others stay NULL
@@ -132,6 +133,11 @@ public final class InputReader {
         if (value instanceof byte[]) {
             return new String((byte[]) value, StandardCharsets.UTF_8);
         }
-        return String.valueOf(value);
+        try {
+            return String.valueOf(value);
+        } catch (StackOverflowError e) {
+            // Struct and Map print themselves recursively; one nested deeper than the stack still gets its error row.
+            return "(a " + value.getClass().getSimpleName() + " nested too deeply to print)";
+        }
     }
 }

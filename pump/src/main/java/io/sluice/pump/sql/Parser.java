@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Recursive-descent parser for pump SQL: {@code CREATE [OR REPLACE] STREAM} and {@code CREATE [OR REPLACE]
  * PUMP ... AS INSERT INTO ... SELECT STREAM ...}. Produces an {@link Ast.Program}; syntax errors are
  * {@link PumpSqlException}s worded like Trino's ({@code mismatched input 'x'. Expecting: ...}). Stateful SQL
- * (GROUP BY, windows, joins, aggregates) is recognised and rejected here with the reason.
+ * (GROUP BY, windows, joins, aggregates) is recognised and rejected here with the reason, and so are expressions
+ * nested deeper than {@link Nesting} allows, before the recursion on them can overflow the stack.
  */
 public final class Parser {
 
@@ -56,6 +57,8 @@ public final class Parser {
     private final String sql;
     private final List<Token> tokens;
     private int index;
+    /** How many expression productions are open: the parser's own recursion depth. */
+    private int nesting;
 
     private Parser(String sql) {
         this.sql = sql;
@@ -85,7 +88,7 @@ public final class Parser {
     /** Parses one expression (used by tests and the preview). */
     public static Ast.Expr parseExpression(String text) {
         Parser parser = new Parser(text);
-        Ast.Expr expr = parser.expression();
+        Ast.Expr expr = parser.topLevelExpression();
         parser.expect(Token.Type.EOF, "<EOF>");
         return expr;
     }
@@ -288,7 +291,7 @@ public final class Parser {
                 items.add(new Ast.SelectItem(null, null, at));
                 continue;
             }
-            Ast.Expr expr = expression();
+            Ast.Expr expr = topLevelExpression();
             Ast.Identifier alias = null;
             if (acceptWord("AS")) {
                 alias = identifier();
@@ -318,7 +321,7 @@ public final class Parser {
         rejectStatefulClause();
         Ast.Expr where = null;
         if (acceptWord("WHERE")) {
-            where = expression();
+            where = topLevelExpression();
         }
         rejectStatefulClause();
         return new Ast.Select(items, from, alias, where, start);
@@ -479,32 +482,72 @@ public final class Parser {
 
     // ---- expressions
 
+    /** A whole expression (a select item, a WHERE), refused when it nests deeper than {@link Nesting}. */
+    private Ast.Expr topLevelExpression() {
+        Ast.Expr expr = expression();
+        Ast.Expr tooDeep = Nesting.tooDeep(expr);
+        if (tooDeep != null) {
+            throw error(Nesting.REASON, tooDeep.position(), Nesting.HINT);
+        }
+        return expr;
+    }
+
     private Ast.Expr expression() {
-        return or();
+        enterNested();
+        Ast.Expr expr = or();
+        nesting--;
+        return expr;
+    }
+
+    /** Counts one more level of the parser's recursion; refuses one too many before the stack runs out. */
+    private void enterNested() {
+        if (++nesting > Nesting.MAX_DEPTH) {
+            throw error(Nesting.REASON, peek().position(), Nesting.HINT);
+        }
     }
 
     private Ast.Expr or() {
-        Ast.Expr left = and();
+        List<Ast.Expr> operands = new ArrayList<>(List.of(and()));
+        List<Position> operators = new ArrayList<>();
         while (atWord("OR")) {
-            Position at = advance().position();
-            left = new Ast.Binary("OR", left, and(), at);
+            operators.add(advance().position());
+            operands.add(and());
         }
-        return left;
+        return balanced("OR", operands, operators, 0, operands.size());
     }
 
     private Ast.Expr and() {
-        Ast.Expr left = not();
+        List<Ast.Expr> operands = new ArrayList<>(List.of(not()));
+        List<Position> operators = new ArrayList<>();
         while (atWord("AND")) {
-            Position at = advance().position();
-            left = new Ast.Binary("AND", left, not(), at);
+            operators.add(advance().position());
+            operands.add(not());
         }
-        return left;
+        return balanced("AND", operands, operators, 0, operands.size());
+    }
+
+    /**
+     * {@code operands[from..to)} joined by AND or OR as a balanced tree: generated SQL can chain hundreds of
+     * conditions, and a left-deep chain would nest as deep as it is long. Three-valued AND and OR are associative,
+     * and a balanced tree still evaluates its operands left to right, stopping at the same one, so only the depth
+     * changes.
+     */
+    private static Ast.Expr balanced(String operator, List<Ast.Expr> operands, List<Position> at, int from, int to) {
+        if (to - from == 1) {
+            return operands.get(from);
+        }
+        int middle = (from + to + 1) / 2;
+        return new Ast.Binary(operator, balanced(operator, operands, at, from, middle),
+                balanced(operator, operands, at, middle, to), at.get(middle - 1));
     }
 
     private Ast.Expr not() {
         if (atWord("NOT")) {
             Position at = advance().position();
-            return new Ast.Unary("NOT", not(), at);
+            enterNested();
+            Ast.Expr operand = not();
+            nesting--;
+            return new Ast.Unary("NOT", operand, at);
         }
         return predicate();
     }
@@ -618,7 +661,9 @@ public final class Parser {
     private Ast.Expr unary() {
         if (at(Token.Type.MINUS) || at(Token.Type.PLUS)) {
             Token op = advance();
+            enterNested();
             Ast.Expr operand = unary();
+            nesting--;
             if (op.type() == Token.Type.MINUS && operand instanceof Ast.Literal
                     && ((Ast.Literal) operand).type().isNumeric() && ((Ast.Literal) operand).value() != null) {
                 // Fold the sign into numeric literals, so -9223372036854775808 is a BIGINT.

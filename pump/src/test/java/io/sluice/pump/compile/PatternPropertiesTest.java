@@ -57,7 +57,7 @@ class PatternPropertiesTest {
     private static Gen quantified(Random r, int depth) {
         Gen a = atom(r, depth);
         if (a.sql.contains("%")) {
-            // Repeating an atom that holds % backtracks exponentially in any regex engine; keep the test fast.
+            // Repeating an atom that holds % backtracks exponentially in the java.util.regex reference; keep it fast.
             return a;
         }
         switch (r.nextInt(10)) {

@@ -103,7 +103,7 @@ class ParserTest {
             -a                                  => (- [A])
             a = 1 AND b <> 2 OR NOT c           => (OR (AND (= [A] 1:INTEGER) (<> [B] 2:INTEGER)) (NOT [C]))
             a != 1                              => (<> [A] 1:INTEGER)
-            a < 1 OR a <= 1 OR a > 1 OR a >= 1  => (OR (OR (OR (< [A] 1:INTEGER) (<= [A] 1:INTEGER)) (> [A] 1:INTEGER)) (>= [A] 1:INTEGER))
+            a < 1 OR a <= 1 OR a > 1 OR a >= 1  => (OR (OR (< [A] 1:INTEGER) (<= [A] 1:INTEGER)) (OR (> [A] 1:INTEGER) (>= [A] 1:INTEGER)))
             a IS NULL                           => (IS NULL [A])
             a IS NOT NULL                       => (IS NOT NULL [A])
             a IS NOT TRUE                       => (IS NOT true [A])
