@@ -39,7 +39,8 @@ public final class SluiceProcess implements Endpoint {
     /** Starts a server with more {@code sluice-server} flags, e.g. {@code --auth sigv4 --auth-config FILE}. */
     public SluiceProcess(Path dataDir, boolean kinesisLimits, List<String> flags) throws IOException {
         List<String> command = new ArrayList<>(List.of( // the heap bin/sluice-server gives it
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms2g", "-Xmx2g"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms2g", "-Xmx2g",
+                "-XX:+ExitOnOutOfMemoryError"));
         String extra = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));

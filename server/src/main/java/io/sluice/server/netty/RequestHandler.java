@@ -86,8 +86,16 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         try {
             workers.execute(() -> {
-                KinesisResponse response = processor.process(request);
-                ctx.executor().execute(() -> respond(ctx, next, response));
+                KinesisResponse response = null;
+                try {
+                    response = processor.process(request);
+                } catch (Throwable fatal) { // e.g. OutOfMemoryError: answer all the same, so the connection and
+                    response = internalFailure(request); // its memory are given back, then let the thread die of it
+                    throw fatal;
+                } finally {
+                    KinesisResponse answer = response;
+                    ctx.executor().execute(() -> respond(ctx, next, answer));
+                }
             });
         } catch (RejectedExecutionException full) {
             respond(ctx, next, unavailable(request, "The server is at its limit of concurrent requests; retry with backoff"));
@@ -99,6 +107,12 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             memory.release(answered.heldBytes());
             runNext(ctx);
         });
+    }
+
+    private static KinesisResponse internalFailure(KinesisRequest request) {
+        ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
+        return ErrorResponses.of(format, new KinesisException(ErrorType.INTERNAL_FAILURE,
+                "Internal failure; request id " + request.requestId()));
     }
 
     private static KinesisResponse unavailable(KinesisRequest request, String message) {

@@ -3,6 +3,8 @@ package io.sluice.server.protocol;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
@@ -24,8 +26,17 @@ import java.util.Map;
  */
 public final class BodyCodec {
 
-    private static final JsonFactory JSON_FACTORY = new JsonFactory();
-    private static final CBORFactory CBOR_FACTORY = new CBORFactory();
+    /** Deeper than any Kinesis request (3 levels), far short of what could overflow a stack. */
+    static final int MAX_NESTING = 32;
+    /**
+     * Values, member names and brackets a body may hold: a decoder builds a node for each, and 10 MB of CBOR empty
+     * maps would be ten million of them. The largest Kinesis request, PutRecords of 500 records, has about 4000.
+     */
+    static final long MAX_TOKENS = 20_000;
+    private static final StreamReadConstraints BOUNDS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING).maxTokenCount(MAX_TOKENS).build();
+    private static final JsonFactory JSON_FACTORY = JsonFactory.builder().streamReadConstraints(BOUNDS).build();
+    private static final CBORFactory CBOR_FACTORY = CBORFactory.builder().streamReadConstraints(BOUNDS).build();
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper(JSON_FACTORY);
     private static final ObjectMapper CBOR_MAPPER = new ObjectMapper(CBOR_FACTORY);
 
@@ -40,6 +51,12 @@ public final class BodyCodec {
                 throw new KinesisException(ErrorType.SERIALIZATION, "The request body is empty");
             }
             return tree;
+        } catch (StreamConstraintsException e) {
+            throw new KinesisException(ErrorType.SERIALIZATION, e.getOriginalMessage().startsWith("Token count")
+                    ? "The request body has more than " + MAX_TOKENS + " tokens (values, member names and brackets); "
+                            + "the largest Kinesis request, PutRecords with 500 records, has about 4000"
+                    : "The request body is nested more than " + MAX_NESTING + " levels deep; Kinesis requests nest "
+                            + "3 levels at most");
         } catch (JsonProcessingException e) {
             throw new KinesisException(ErrorType.SERIALIZATION, "The request body is not valid "
                     + (type == ContentType.CBOR ? "CBOR" : "JSON") + ": " + e.getOriginalMessage());

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline, top to bottom: method → content type → target → decode → authenticate → types →
+ * The request pipeline, top to bottom: method → content type → target → authenticate → decode → types →
  * constraints → authorize → action → encode. Every step either passes the request on or answers with the Kinesis error
  * for that step; nothing here knows any action's rules. Thread-safe.
  */
@@ -56,7 +56,10 @@ public final class RequestProcessor {
             }
             return ErrorResponses.of(format,
                     new KinesisException(ErrorType.fromWireName(engineError.errorType()), engineError.getMessage()));
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError unexpected) {
+            // An Error thrown by this request's own work (a stack overflow on odd input, a missing class) leaves the
+            // server sound: answer it. OutOfMemoryError is not caught: bin/sluice-server exits on it
+            // (-XX:+ExitOnOutOfMemoryError) rather than limp on; the request handler still answers if it can.
             if (failureLines.admit()) {
                 log.error("{} {} failed with an internal error", request.requestId(), action(request), unexpected);
             }
@@ -87,8 +90,9 @@ public final class RequestProcessor {
         if (request.body().length == 0) {
             throw new KinesisException(ErrorType.SERIALIZATION, "The request body is empty");
         }
-        JsonNode body = BodyCodec.read(format, request.body());
+        // Before decoding: an unauthenticated request must not cost a parse (the signature covers the raw bytes).
         Principal principal = authenticator.authenticate(request);
+        JsonNode body = BodyCodec.read(format, request.body());
         Fields fields = new TypeChecker(format).check(body, action.input());
         ConstraintChecker.check(fields, action.input());
         accessControl.check(principal, action, fields);

@@ -11,11 +11,17 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.sluice.server.auth.AccessControl;
 import io.sluice.server.auth.OpenAuthenticator;
+import io.sluice.server.protocol.Action;
 import io.sluice.server.protocol.ActionRegistry;
+import io.sluice.server.protocol.RequestContext;
 import io.sluice.server.protocol.RequestProcessor;
+import io.sluice.server.validation.Fields;
+import io.sluice.server.validation.Shape.StructShape;
+import io.sluice.server.validation.Shapes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -109,6 +115,56 @@ class RequestHandlerTest {
         channel.runPendingTasks();
 
         assertThat(memory.heldBytes()).isZero();
+    }
+
+    @Test
+    void anErrorInTheWorkerIsAnsweredAsAnInternalFailureAndGivesItsMemoryBack() {
+        RequestProcessor overflowing = new RequestProcessor(new ActionRegistry(List.of(new Overflowing())),
+                new OpenAuthenticator(), AccessControl.ALLOW_ALL);
+        Queue<Runnable> submitted = new ArrayDeque<>();
+        RequestMemory memory = new RequestMemory(Long.MAX_VALUE);
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(overflowing, submitted::add,
+                new ResponseWriter(), memory));
+
+        channel.writeInbound(request("Overflow"), request("Overflow"));
+        submitted.poll().run();
+        channel.runPendingTasks();
+        FullHttpResponse first = channel.readOutbound();
+
+        assertThat(first.status().code()).isEqualTo(500);
+        assertThat(first.content().toString(StandardCharsets.UTF_8)).isEqualTo("{\"__type\":\"InternalFailureException\","
+                + "\"message\":\"Internal failure; request id " + first.headers().get("x-amzn-RequestId") + "\"}");
+        assertThat(submitted).as("the connection is served on").hasSize(1);
+        submitted.poll().run();
+        channel.runPendingTasks();
+        FullHttpResponse second = channel.readOutbound();
+        assertThat(second.status().code()).isEqualTo(500);
+        assertThat(memory.heldBytes()).isZero();
+        first.release();
+        second.release();
+    }
+
+    /** An action whose work overflows the stack, as a recursion on hostile input would. */
+    private static final class Overflowing implements Action {
+        @Override
+        public String name() {
+            return "Overflow";
+        }
+
+        @Override
+        public StructShape input() {
+            return Shapes.struct();
+        }
+
+        @Override
+        public String resource(Fields request) {
+            return "*";
+        }
+
+        @Override
+        public Map<String, Object> execute(Fields request, RequestContext context) {
+            throw new StackOverflowError();
+        }
     }
 
     private static FullHttpRequest request(String action) {
