@@ -65,6 +65,18 @@ public final class SluiceProcess implements Endpoint {
             throw new IOException("sluice-server exited before listening");
         }
         uri = found;
+        // Keep reading what the server prints: a full pipe would block its logging, and with it the event loops.
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // discarded
+                }
+            } catch (IOException closed) {
+                // the server is gone
+            }
+        }, "sluice-process-output");
+        drain.setDaemon(true);
+        drain.start();
     }
 
     @Override
