@@ -208,29 +208,26 @@ public final class Quickstart implements AutoCloseable {
         }
     }
 
+    /**
+     * The commands {@code --stay} prints for pasting into a shell, in order, pointed at this run's services (the
+     * seed's AWS CLI commands, curl against the Connect REST API, kcat on the topic).
+     */
+    public List<String> commandsToTry() {
+        return new CommandsToTry(services.kinesisEndpoint(), services.connectUrl(), services.bootstrapServers(),
+                source, sink).lines();
+    }
+
     private void printCommands(PrintStream out) {
-        String kinesis = "--endpoint-url " + services.kinesisEndpoint();
-        URI connect = services.connectUrl();
         out.println();
         out.println("Everything keeps running (--stay). Endpoints:");
         out.println("  Kinesis API   " + services.kinesisEndpoint() + "   (any access key; region us-east-1)");
         out.println("  Kafka         " + services.bootstrapServers());
-        out.println("  Connect REST  " + connect);
+        out.println("  Connect REST  " + services.connectUrl());
         out.println();
         out.println("Try (the seed's commands, pointed here):");
-        out.println("  export AWS_ACCESS_KEY_ID=" + ACCESS_KEY_ID + " AWS_SECRET_ACCESS_KEY=" + SECRET_ACCESS_KEY
-                + " AWS_DEFAULT_REGION=us-east-1");
-        out.println("  aws kinesis describe-stream-summary --stream-name " + source.stream() + " " + kinesis);
-        out.println("  aws kinesis put-record --stream-name " + source.stream() + " --partition-key 123 --data "
-                + "'{\"name\":\"Kim Minsu\",\"age\":15,\"gender\":\"M\",\"score\":60,\"job\":\"Pilot\",\"i\":99}' "
-                + kinesis);
-        out.println("  SHARD_ITERATOR=$(aws kinesis get-shard-iterator --shard-id shardId-000000000000 "
-                + "--shard-iterator-type TRIM_HORIZON --stream-name " + sink.stream() + " --query 'ShardIterator' "
-                + "--output text " + kinesis + ")");
-        out.println("  aws kinesis get-records --shard-iterator $SHARD_ITERATOR " + kinesis);
-        out.println("  curl -s '" + connect + "/connectors?expand=status'");
-        out.println("  curl -s " + connect + "/connectors/" + source.name() + "/config");
-        out.println("  kcat -b " + services.bootstrapServers() + " -t " + source.topic() + " -C -e -f '%k %s\\n'");
+        for (String command : commandsToTry()) {
+            out.println("  " + command);
+        }
         out.println();
         out.println("Enter (or Ctrl-C) stops everything.");
         out.flush();
