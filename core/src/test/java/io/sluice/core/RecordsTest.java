@@ -22,6 +22,7 @@ import io.sluice.core.error.ExpiredIteratorException;
 import io.sluice.core.error.InvalidArgumentException;
 import io.sluice.core.error.ResourceNotFoundException;
 import io.sluice.core.error.ValidationException;
+import io.sluice.core.seq.SequenceNumber;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,6 +161,26 @@ class RecordsTest {
         chars[20] = chars[20] == 'A' ? 'B' : 'A';
         assertThatThrownBy(() -> engine.getRecords(new String(chars), null))
                 .isInstanceOf(InvalidArgumentException.class).hasMessage("Invalid ShardIterator.");
+    }
+
+    @Test
+    void aSequenceNumberBeyondTheShardsLastRecordIsAnInvalidArgument() {
+        String last = put(engine, "s", "k", "x").sequenceNumber(); // whichever shard "k" lands on
+        SequenceNumber written = SequenceNumber.decode(last).orElseThrow();
+        String beyond = new SequenceNumber(written.streamCreatedMs(), written.shardIndex(), written.offset() + 1).encode();
+        String shard = String.format("shardId-%012d", written.shardIndex());
+
+        for (ShardIteratorType type : new ShardIteratorType[] {ShardIteratorType.AT_SEQUENCE_NUMBER,
+            ShardIteratorType.AFTER_SEQUENCE_NUMBER}) {
+            assertThatThrownBy(() -> iterator(engine, "s", shard, type, beyond))
+                    .isInstanceOf(InvalidArgumentException.class)
+                    .hasMessage("StartingSequenceNumber " + beyond + " used in GetShardIterator on shard " + shard
+                            + " in stream s under account 123456789012 is invalid because the shard has no record "
+                            + "with it yet.");
+        }
+        assertThat(texts(drain(engine, iterator(engine, "s", shard, ShardIteratorType.AT_SEQUENCE_NUMBER, last))))
+                .as("the last record itself is still a valid start").containsExactly("x");
+        assertThat(drain(engine, iterator(engine, "s", shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER, last))).isEmpty();
     }
 
     @Test

@@ -98,6 +98,12 @@ public final class RecordReader {
                 case AT_TIMESTAMP -> Math.max(trimHorizon(meta, shard), shard.log().offsetForTimestamp(request.timestampMs()));
                 case AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER -> {
                     long at = decodeFor(meta, shardId, index.getAsInt(), seq).offset();
+                    long end = shardMeta.isOpen() ? shard.log().endOffset() : shardMeta.endOffset();
+                    if (at >= end) { // as Kinesis: a number no record of the shard has yet is refused, not waited for
+                        throw new InvalidArgumentException("StartingSequenceNumber " + seq + " used in "
+                                + "GetShardIterator on shard " + shardId + " in stream " + meta.name() + " under account "
+                                + account + " is invalid because the shard has no record with it yet.");
+                    }
                     if (type == ShardIteratorType.AFTER_SEQUENCE_NUMBER && at < Long.MAX_VALUE) {
                         at++;
                     }
