@@ -31,9 +31,11 @@ import io.sluice.core.engine.StreamSettings;
 import io.sluice.core.engine.StreamViews;
 import io.sluice.core.iterator.IteratorCodec;
 import io.sluice.core.log.LogRuntime;
+import io.sluice.core.meta.DataDirectoryLock;
 import io.sluice.core.meta.MetadataStore;
 import io.sluice.core.meta.StreamMode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
@@ -68,6 +70,7 @@ public final class StreamEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamEngine.class);
 
     private final EngineConfig config;
+    private final DataDirectoryLock lock;
     private final LogRuntime logRuntime;
     private final StreamRegistry registry;
     private final StreamViews views;
@@ -82,8 +85,10 @@ public final class StreamEngine implements AutoCloseable {
     private final ResourcePolicies policies;
     private final ScheduledExecutorService scheduler;
 
-    private StreamEngine(EngineConfig config, LogRuntime logRuntime, StreamRegistry registry, byte[] key) {
+    private StreamEngine(EngineConfig config, LogRuntime logRuntime, StreamRegistry registry, byte[] key,
+                         DataDirectoryLock lock) {
         this.config = config;
+        this.lock = lock;
         this.logRuntime = logRuntime;
         this.registry = registry;
         this.views = new StreamViews(registry);
@@ -113,15 +118,20 @@ public final class StreamEngine implements AutoCloseable {
     /** Opens (creating if needed) the data directory and recovers every stream in it. */
     public static StreamEngine open(EngineConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
-        MetadataStore store = new MetadataStore(config.dataDir());
-        byte[] key = store.loadOrCreateIteratorKey();
-        LogRuntime logRuntime = new LogRuntime(config.log());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir()); // before anything is read or written
+        LogRuntime logRuntime = null;
         try {
+            MetadataStore store = new MetadataStore(config.dataDir());
+            byte[] key = store.loadOrCreateIteratorKey();
+            logRuntime = new LogRuntime(config.log());
             StreamRegistry registry = new StreamRegistry(config, store, logRuntime);
             registry.recover();
-            return new StreamEngine(config, logRuntime, registry, key);
+            return new StreamEngine(config, logRuntime, registry, key, lock);
         } catch (IOException | RuntimeException e) {
-            logRuntime.close();
+            if (logRuntime != null) {
+                logRuntime.close();
+            }
+            lock.close();
             throw e;
         }
     }
@@ -354,5 +364,10 @@ public final class StreamEngine implements AutoCloseable {
         }
         registry.closeAll();
         logRuntime.close();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("releasing the lock on " + config.dataDir(), e);
+        }
     }
 }

@@ -51,6 +51,25 @@ class ServerMainIT {
     }
 
     @Test
+    void aSecondServerOnTheSameDataDirectoryExitsAtOnceNamingTheHolder() throws Exception {
+        Process first = start("--port", "0", "--data-dir", dataDir.toString()); // hardening #13.5
+        try {
+            endpoint(first);
+            Process second = start("--port", "0", "--data-dir", dataDir.toString());
+            String stderr = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(1);
+            assertThat(stderr).startsWith("sluice-server: The data directory " + dataDir.toRealPath()
+                    + " is in use by another Sluice server (pid " + first.pid() + " on ")
+                    .contains("); stop it first, or give this one its own --data-dir");
+        } finally {
+            first.destroy();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aBadFlagExitsWithStatusTwoAndSaysWhy() throws Exception {
         Process process = start("--limits", "sometimes");
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
