@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param maxInflightBytes request bodies held at once, waiting or being served; more are answered 503
  * @param workerThreads   requests served at once
  * @param maxQueued       requests waiting beyond those (each holds its body in memory); more are answered 503
+ * @param maxConnections  connections open at once; more are closed as soon as they are accepted
+ * @param requestTimeoutMs a request must arrive whole within this time of its first byte, or its connection closes
  * @param streams         streams created at start when missing ({@link DeclaredStreams})
  * @param faults          faults to inject per action, a {@link io.sluice.server.faults.FaultPlan} spec; empty: none
  * @param faultsSeed      makes injected faults repeatable; {@code null}: a random seed
@@ -33,7 +35,7 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
                            boolean limitsOn,
                            FsyncPolicy fsync, AuthMode auth, Path authConfig, Path tlsCert, Path tlsKey,
                            int maxRequestBytes, long maxInflightBytes, int workerThreads, int maxQueued,
-                           DeclaredStreams streams, String faults, Long faultsSeed) {
+                           int maxConnections, long requestTimeoutMs, DeclaredStreams streams, String faults, Long faultsSeed) {
 
     /** How requests are authenticated. */
     public enum AuthMode {
@@ -55,6 +57,12 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
         Objects.requireNonNull(faults, "faults");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("max-connections must be at least 1, got " + maxConnections);
+        }
+        if (requestTimeoutMs < 1) {
+            throw new IllegalArgumentException("request-timeout-ms must be at least 1, got " + requestTimeoutMs);
         }
         if (shardLimit < 1) {
             throw new IllegalArgumentException("shard-limit must be at least 1, got " + shardLimit);
@@ -79,67 +87,71 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", 10_000, true,
                 FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024, 256L * 1024 * 1024,
-                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256, DeclaredStreams.NONE, "", null);
+                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256, 1000, 60_000, DeclaredStreams.NONE, "", null);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withRegion(String r) {
-        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withAccountId(String a) {
-        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withShardLimit(int limit) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withLimits(boolean on) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withFsync(FsyncPolicy f) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withAuth(AuthMode mode, Path config) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withTls(Path cert, Path key) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withMaxRequestBytes(int bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, maxInflightBytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withMaxInflightBytes(long bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, bytes, workerThreads, maxQueued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, bytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
     }
 
     public ServerConfig withWorkers(int threads, int queued) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, threads, queued, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, threads, queued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+    }
+
+    public ServerConfig withConnections(int max, long requestTimeout) {
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, max, requestTimeout, streams, faults, faultsSeed);
     }
 
     public ServerConfig withStreams(DeclaredStreams declared) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, declared, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, declared, faults, faultsSeed);
     }
 
     public ServerConfig withFaults(String spec, Long seed) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, streams, spec, seed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, spec, seed);
     }
 
     /** Applies one setting by its flag / properties name; unknown names and bad values are errors naming both. */
@@ -161,6 +173,8 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
                 case "max-request-bytes" -> withMaxRequestBytes(Integer.parseInt(value));
                 case "max-inflight-bytes" -> withMaxInflightBytes(Long.parseLong(value));
                 case "worker-threads" -> withWorkers(Integer.parseInt(value), maxQueued);
+                case "max-connections" -> withConnections(Integer.parseInt(value), requestTimeoutMs);
+                case "request-timeout-ms" -> withConnections(maxConnections, Long.parseLong(value));
                 case "streams" -> withStreams(DeclaredStreams.parse(value));
                 case "faults" -> withFaults(value.trim(), faultsSeed);
                 case "faults-seed" -> withFaults(faults, Long.parseLong(value.trim()));

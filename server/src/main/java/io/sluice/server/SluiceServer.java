@@ -75,6 +75,7 @@ public final class SluiceServer implements AutoCloseable {
                             new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine)));
             NettyServer netty = new NettyServer(new NettyServer.Settings(config.host(), config.port(),
                     config.maxRequestBytes(), config.maxInflightBytes(), config.workerThreads(), config.maxQueued(),
+                    config.maxConnections(), config.requestTimeoutMs(),
                     config.tlsCert() == null ? null : TlsContexts.forServer(config.tlsCert(), config.tlsKey())),
                     processor);
             if (config.auth() == ServerConfig.AuthMode.OPEN) {

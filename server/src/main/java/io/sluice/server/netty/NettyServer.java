@@ -24,7 +24,7 @@ public final class NettyServer implements AutoCloseable {
 
     /** How the server listens and how much it takes on at once. */
     public record Settings(String host, int port, int maxRequestBytes, long maxInflightBytes, int workerThreads,
-                           int maxQueuedRequests, SslContext ssl) {
+                           int maxQueuedRequests, int maxConnections, long requestTimeoutMs, SslContext ssl) {
     }
 
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -48,7 +48,8 @@ public final class NettyServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ServerInitializer(pipelines, settings.ssl()))
+                    .childHandler(new ServerInitializer(pipelines, settings.ssl(), settings.maxConnections(),
+                            settings.requestTimeoutMs()))
                     .bind(settings.host(), settings.port())
                     .sync()
                     .channel();

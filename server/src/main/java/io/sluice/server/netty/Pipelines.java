@@ -42,15 +42,17 @@ final class Pipelines {
         this.memory = new RequestMemory(maxInflightBytes);
     }
 
-    void http1(ChannelPipeline pipeline) {
+    void http1(ChannelPipeline pipeline, RequestDeadline deadline) {
         pipeline.addLast(new HttpServerCodec());
+        pipeline.addLast(deadline.watchRequests());
         pipeline.addLast(new HttpServerKeepAliveHandler());
         pipeline.addLast(new BoundedAggregator(maxRequestBytes, writer));
         pipeline.addLast(new RequestHandler(processor, workers, writer, memory));
         pipeline.addLast(ConnectionErrorHandler.INSTANCE);
     }
 
-    void http2(ChannelPipeline pipeline) {
+    void http2(ChannelPipeline pipeline, RequestDeadline deadline) {
+        deadline.stopWatching();
         pipeline.addLast(Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings().maxHeaderListSize(64 * 1024)
                         .maxConcurrentStreams(MAX_STREAMS_PER_CONNECTION))
@@ -71,23 +73,23 @@ final class Pipelines {
      * After a TLS handshake: what ALPN chose, or — when the client offered no ALPN, as the AWS SDK's async client
      * does by default ("assume protocol") — whatever its first bytes say, as on a cleartext connection.
      */
-    ApplicationProtocolNegotiationHandler alpn() {
+    ApplicationProtocolNegotiationHandler alpn(RequestDeadline deadline) {
         return new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
             @Override
             protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
                 boolean negotiated = ctx.pipeline().get(SslHandler.class).applicationProtocol() != null;
                 if (!negotiated) {
-                    ctx.pipeline().addLast(detector());
+                    ctx.pipeline().addLast(detector(deadline));
                 } else if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                    http2(ctx.pipeline());
+                    http2(ctx.pipeline(), deadline);
                 } else {
-                    http1(ctx.pipeline());
+                    http1(ctx.pipeline(), deadline);
                 }
             }
         };
     }
 
-    ProtocolDetector detector() {
-        return new ProtocolDetector(this);
+    ProtocolDetector detector(RequestDeadline deadline) {
+        return new ProtocolDetector(this, deadline);
     }
 }

@@ -17,9 +17,11 @@ final class ProtocolDetector extends ByteToMessageDecoder {
     private static final ByteBuf PREFACE = Http2CodecUtil.connectionPrefaceBuf();
 
     private final Pipelines pipelines;
+    private final RequestDeadline deadline;
 
-    ProtocolDetector(Pipelines pipelines) {
+    ProtocolDetector(Pipelines pipelines, RequestDeadline deadline) {
         this.pipelines = pipelines;
+        this.deadline = deadline;
     }
 
     @Override
@@ -31,9 +33,9 @@ final class ProtocolDetector extends ByteToMessageDecoder {
             return; // could still be HTTP/2: wait for more bytes
         }
         if (matchesSoFar) {
-            pipelines.http2(ctx.pipeline());
+            pipelines.http2(ctx.pipeline(), deadline);
         } else {
-            pipelines.http1(ctx.pipeline());
+            pipelines.http1(ctx.pipeline(), deadline);
         }
         ctx.pipeline().remove(this);
     }

@@ -4,24 +4,33 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 
-/** Starts each connection's pipeline: TLS with ALPN when configured, otherwise cleartext protocol detection. */
+/**
+ * Starts each connection's pipeline: the connection limit and the request deadline first, then TLS with ALPN when
+ * configured, otherwise cleartext protocol detection.
+ */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     private final Pipelines pipelines;
     private final SslContext ssl;
+    private final ConnectionLimit connections;
+    private final long requestTimeoutMs;
 
-    ServerInitializer(Pipelines pipelines, SslContext ssl) {
+    ServerInitializer(Pipelines pipelines, SslContext ssl, int maxConnections, long requestTimeoutMs) {
         this.pipelines = pipelines;
         this.ssl = ssl;
+        this.connections = new ConnectionLimit(maxConnections);
+        this.requestTimeoutMs = requestTimeoutMs;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        RequestDeadline deadline = new RequestDeadline(requestTimeoutMs);
+        channel.pipeline().addLast(connections, deadline.watchBytes());
         if (ssl != null) {
             channel.pipeline().addLast(ssl.newHandler(channel.alloc()));
-            channel.pipeline().addLast(pipelines.alpn());
+            channel.pipeline().addLast(pipelines.alpn(deadline));
         } else {
-            channel.pipeline().addLast(pipelines.detector());
+            channel.pipeline().addLast(pipelines.detector(deadline));
         }
     }
 }

@@ -27,7 +27,7 @@ class PipelinesTest {
         Pipelines pipelines = new Pipelines(new RequestProcessor(new ActionRegistry(List.of()), new OpenAuthenticator(),
                 AccessControl.ALLOW_ALL), Runnable::run, 1024, 4096);
         EmbeddedChannel channel = new EmbeddedChannel();
-        pipelines.http2(channel.pipeline());
+        pipelines.http2(channel.pipeline(), new RequestDeadline(60_000));
 
         channel.writeInbound(Unpooled.wrappedBuffer(Http2CodecUtil.connectionPrefaceBuf()));
         Map<Integer, Long> settings = firstSettingsFrame(channel.readOutbound());
