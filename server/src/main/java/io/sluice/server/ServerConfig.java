@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param tlsCert         PEM certificate chain; with {@code tlsKey} the port speaks TLS (h2 via ALPN, HTTP/1.1)
  * @param tlsKey          PEM PKCS#8 private key
  * @param maxRequestBytes larger request bodies are answered 413
- * @param maxInflightBytes request bodies held at once, waiting or being served; more are answered 503
+ * @param maxInflightBytes memory of requests in flight (bodies twice, replies until written); more are answered 503
  * @param workerThreads   requests served at once
  * @param maxQueued       requests waiting beyond those (each holds its body in memory); more are answered 503
  * @param maxConnections  connections open at once; more are closed as soon as they are accepted
- * @param requestTimeoutMs a request must arrive whole within this time of its first byte, or its connection closes
+ * @param requestTimeoutMs a request must arrive whole, and its reply be taken, within this time, or its connection
+ *                        (HTTP/2: its stream) closes
  * @param streams         streams created at start when missing ({@link DeclaredStreams})
  * @param faults          faults to inject per action, a {@link io.sluice.server.faults.FaultPlan} spec; empty: none
  * @param faultsSeed      makes injected faults repeatable; {@code null}: a random seed

@@ -34,14 +34,15 @@ public final class ServerSettings {
             new Setting("max-request-bytes", "10485760", "10485760",
                     "larger bodies get `413 RequestEntityTooLargeException`"),
             new Setting("max-inflight-bytes", "268435456", "268435456",
-                    "request bodies held at once, waiting or being served; beyond that `503`"),
+                    "memory of requests in flight: bodies waiting or being served count twice (bytes and decoded "
+                            + "form), replies until written; beyond that `503`"),
             new Setting("worker-threads", "8", "4 × cores, at least 8",
                     "requests served at once; 256 more may wait, beyond that `503`"),
             new Setting("max-connections", "1000", "1000",
                     "connections open at once; more are closed as soon as they are accepted"),
             new Setting("request-timeout-ms", "60000", "60000",
-                    "an HTTP/1.1 request must arrive whole within this time of its first byte, or its connection "
-                            + "is closed (slow clients)"),
+                    "a request must arrive whole within this time of its first byte, and its reply be taken within "
+                            + "this time, or its connection (HTTP/2: its stream) is closed (slow clients)"),
             new Setting("streams", "AndersonStream:1,Orders:4,Clicks:on-demand", "",
                     "streams created at start when missing (`NAME:SHARDS` or `NAME:on-demand`, comma-separated); "
                             + "existing ones are left as they are"),

@@ -41,15 +41,15 @@ public final class NettyServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        Pipelines pipelines = new Pipelines(processor, workers, settings.maxRequestBytes(), settings.maxInflightBytes());
+        Pipelines pipelines = new Pipelines(processor, workers, settings.maxRequestBytes(), settings.maxInflightBytes(),
+                settings.requestTimeoutMs());
         try {
             channel = new ServerBootstrap()
                     .group(boss, io)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ServerInitializer(pipelines, settings.ssl(), settings.maxConnections(),
-                            settings.requestTimeoutMs()))
+                    .childHandler(new ServerInitializer(pipelines, settings.ssl(), settings.maxConnections()))
                     .bind(settings.host(), settings.port())
                     .sync()
                     .channel();

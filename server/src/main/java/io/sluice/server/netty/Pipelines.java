@@ -33,13 +33,21 @@ final class Pipelines {
     private final Executor workers;
     private final int maxRequestBytes;
     private final RequestMemory memory;
+    private final long requestTimeoutMs;
     private final ResponseWriter writer = new ResponseWriter();
 
-    Pipelines(RequestProcessor processor, Executor workers, int maxRequestBytes, long maxInflightBytes) {
+    Pipelines(RequestProcessor processor, Executor workers, int maxRequestBytes, long maxInflightBytes,
+              long requestTimeoutMs) {
         this.processor = processor;
         this.workers = workers;
         this.maxRequestBytes = maxRequestBytes;
         this.memory = new RequestMemory(maxInflightBytes);
+        this.requestTimeoutMs = requestTimeoutMs;
+    }
+
+    /** A connection's deadline for its requests to arrive whole (see {@link RequestDeadline}). */
+    RequestDeadline newDeadline() {
+        return new RequestDeadline(requestTimeoutMs);
     }
 
     void http1(ChannelPipeline pipeline, RequestDeadline deadline) {
@@ -47,12 +55,17 @@ final class Pipelines {
         pipeline.addLast(deadline.watchRequests());
         pipeline.addLast(new HttpServerKeepAliveHandler());
         pipeline.addLast(new BoundedAggregator(maxRequestBytes, writer));
-        pipeline.addLast(new RequestHandler(processor, workers, writer, memory));
+        pipeline.addLast(new RequestHandler(processor, workers, writer, memory, requestTimeoutMs));
         pipeline.addLast(ConnectionErrorHandler.INSTANCE);
     }
 
-    void http2(ChannelPipeline pipeline, RequestDeadline deadline) {
-        deadline.stopWatching();
+    /**
+     * The connection's deadline stops: an HTTP/2 connection carries many requests at once, so each stream gets a
+     * deadline of its own, and a stream whose request does not arrive whole in time is reset (RST_STREAM) while
+     * the connection's other streams go on.
+     */
+    void http2(ChannelPipeline pipeline, RequestDeadline connectionDeadline) {
+        connectionDeadline.stopWatching();
         pipeline.addLast(Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings().maxHeaderListSize(64 * 1024)
                         .maxConcurrentStreams(MAX_STREAMS_PER_CONNECTION))
@@ -60,9 +73,12 @@ final class Pipelines {
         pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel stream) {
+                RequestDeadline deadline = newDeadline();
+                stream.pipeline().addLast(deadline.watchBytes());
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+                stream.pipeline().addLast(deadline.watchRequests());
                 stream.pipeline().addLast(new BoundedAggregator(maxRequestBytes, writer));
-                stream.pipeline().addLast(new RequestHandler(processor, workers, writer, memory));
+                stream.pipeline().addLast(new RequestHandler(processor, workers, writer, memory, requestTimeoutMs));
                 stream.pipeline().addLast(ConnectionErrorHandler.INSTANCE);
             }
         }));

@@ -9,11 +9,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A request must arrive whole within a deadline of its first byte, or its connection is closed: a client that
  * trickles its headers or body (a "slowloris") would otherwise hold the connection, and the bytes it has sent,
- * for as long as it likes. One instance per connection, in two places: {@link #watchBytes()} first in the pipeline
- * arms the deadline when bytes arrive and none is armed; {@link #watchRequests()} after the HTTP/1.1 decoder
- * disarms it when a request's last part is decoded. An idle keep-alive connection holds no deadline. HTTP/2
- * connections {@link #stopWatching()} (their streams are bounded by count and flow control instead). Touched only
- * on the connection's event loop.
+ * for as long as it likes. One instance per HTTP/1.1 connection or HTTP/2 stream, in two places:
+ * {@link #watchBytes()} first in the pipeline arms the deadline when bytes (or frames) arrive and none is armed;
+ * {@link #watchRequests()} after the HTTP decoder disarms it when a request's last part is decoded. An idle
+ * keep-alive connection holds no deadline. An HTTP/2 connection {@link #stopWatching()} its own once the protocol
+ * is known, and each of its streams is watched instead; closing a stream resets it. Touched only on the channel's
+ * event loop.
  */
 final class RequestDeadline {
 

@@ -19,41 +19,48 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hands each aggregated HTTP request to the {@link RequestProcessor} on the worker pool (the engine may block on
  * disk) and writes the answer back. A connection's requests run one after another, so pipelined HTTP/1.1
  * requests are answered in the order they came; while a request is in flight the connection stops reading, so
  * a client cannot queue unbounded work. Each HTTP/2 stream has its own handler instance, so streams of one
- * connection run in parallel. A body is admitted only if it fits the server-wide {@link RequestMemory}, and its
- * bytes count until its answer is written; a body that does not fit is answered 503 in its turn. All state is
- * touched only on the channel's event loop.
+ * connection run in parallel. A body is admitted only if it fits the server-wide {@link RequestMemory}, and it
+ * counts until its answer is written, the answer too; a body that does not fit is answered 503 in its turn. An
+ * answer must be taken by the client within the reply timeout, or the channel (an HTTP/2 stream, or an HTTP/1.1
+ * connection) is closed: a client that stops reading would otherwise hold the answer's memory for as long as it
+ * likes. All state is touched only on the channel's event loop.
  */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** A request waiting for its turn; {@code heldBytes} is what it holds of the request memory (0 if refused). */
-    private record Pending(KinesisRequest request, int heldBytes, boolean admitted) {
+    private record Pending(KinesisRequest request, long heldBytes, boolean admitted) {
     }
 
     private final RequestProcessor processor;
     private final Executor workers;
     private final ResponseWriter writer;
     private final RequestMemory memory;
+    private final long replyTimeoutMs;
     private final Queue<Pending> waiting = new ArrayDeque<>();
     private boolean busy;
 
-    RequestHandler(RequestProcessor processor, Executor workers, ResponseWriter writer, RequestMemory memory) {
+    RequestHandler(RequestProcessor processor, Executor workers, ResponseWriter writer, RequestMemory memory,
+                   long replyTimeoutMs) {
         this.processor = processor;
         this.workers = workers;
         this.writer = writer;
         this.memory = memory;
+        this.replyTimeoutMs = replyTimeoutMs;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
-        int size = http.content().readableBytes();
-        boolean admitted = memory.tryHold(size);
-        waiting.add(new Pending(toRequest(http, admitted), admitted ? size : 0, admitted));
+        long cost = RequestMemory.forBody(http.content().readableBytes());
+        boolean admitted = memory.tryHold(cost);
+        waiting.add(new Pending(toRequest(http, admitted), admitted ? cost : 0, admitted));
         ctx.channel().config().setAutoRead(false);
         if (!busy) {
             runNext(ctx);
@@ -103,9 +110,16 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     private void respond(ChannelHandlerContext ctx, Pending answered, KinesisResponse response) {
+        long replyBytes = response.body().length();
+        memory.hold(replyBytes);
+        ScheduledFuture<?> notTaken = ctx.executor().schedule(() -> ctx.channel().close(), replyTimeoutMs,
+                TimeUnit.MILLISECONDS);
         writer.write(ctx, answered.request().requestId(), response).addListener(done -> {
-            memory.release(answered.heldBytes());
-            runNext(ctx);
+            notTaken.cancel(false);
+            memory.release(answered.heldBytes() + replyBytes);
+            if (ctx.channel().isActive()) {
+                runNext(ctx);
+            } // else channelInactive gives back what still waits
         });
     }
 

@@ -13,18 +13,16 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final Pipelines pipelines;
     private final SslContext ssl;
     private final ConnectionLimit connections;
-    private final long requestTimeoutMs;
 
-    ServerInitializer(Pipelines pipelines, SslContext ssl, int maxConnections, long requestTimeoutMs) {
+    ServerInitializer(Pipelines pipelines, SslContext ssl, int maxConnections) {
         this.pipelines = pipelines;
         this.ssl = ssl;
         this.connections = new ConnectionLimit(maxConnections);
-        this.requestTimeoutMs = requestTimeoutMs;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        RequestDeadline deadline = new RequestDeadline(requestTimeoutMs);
+        RequestDeadline deadline = pipelines.newDeadline();
         channel.pipeline().addLast(connections, deadline.watchBytes());
         if (ssl != null) {
             channel.pipeline().addLast(ssl.newHandler(channel.alloc()));

@@ -1,6 +1,7 @@
 package io.sluice.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,11 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Hardening #13.4, connections: a request must arrive whole within --request-timeout-ms of its first byte (here
- * 1 s), so a client trickling its headers or body loses its connection, while an idle keep-alive connection keeps
- * it; beyond --max-connections (here 5) a new connection is closed at once.
+ * 1 s), so a client trickling its headers or body loses its connection (an HTTP/2 client its stream), while an idle
+ * keep-alive connection keeps it; a reply must be taken within the same time, or the connection is closed and the
+ * reply let go; beyond --max-connections (here 5) a new connection is closed at once.
  */
 class SlowClientsIT {
 
@@ -25,7 +30,7 @@ class SlowClientsIT {
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withConnections(5, 1_000));
+        server = new ServerRule(config -> config.withConnections(5, 1_000).withLimits(false));
         endpoint = server.server().endpoint();
     }
 
@@ -64,6 +69,56 @@ class SlowClientsIT {
             socket.getOutputStream().flush();
             assertThat(socket.getInputStream().read()).as("closed without an answer, the body never came whole")
                     .isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void anHttp2StreamWhoseBodyNeverComesIsResetWhileItsConnectionServesOthers() throws Exception {
+        try (RawHttp2 h2 = RawHttp2.connect(endpoint)) {
+            h2.requestHeaders(1, "ListStreams", 1000); // a body announced, never sent
+
+            assertThat(h2.nextOn(1).type()).as("the stalled stream is reset").isEqualTo(RawHttp2.RST_STREAM);
+
+            h2.requestHeaders(3, "ListStreams", 2);
+            h2.lastData(3, "{}");
+            RawHttp2.Frame answer = h2.nextOn(3);
+            assertThat(answer.type()).isEqualTo(RawHttp2.HEADERS);
+            assertThat(h2.status(answer)).as("the connection still serves").isEqualTo("200");
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotTakeItsReplyIsCutOffAndTheReplyIsNotKept() throws Exception {
+        String iterator = writeTenMebibytes("NotTaken");
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096); // with the server's send buffer, far less than the ~13 MiB reply
+            socket.connect(new java.net.InetSocketAddress(endpoint.getHost(), endpoint.getPort()));
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(RawHttp1.jsonRequest("GetRecords",
+                    "{\"ShardIterator\":\"" + iterator + "\"}"));
+            socket.getOutputStream().flush();
+            Thread.sleep(3_000); // past the reply timeout, reading nothing
+
+            assertThatThrownBy(() -> RawHttp1.read(socket.getInputStream()))
+                    .as("the server gave up on the reply it could not deliver").isInstanceOf(java.io.IOException.class);
+        }
+        try (Socket socket = RawHttp1.connect(endpoint)) {
+            socket.setSoTimeout(30_000);
+            exchange(socket);
+        }
+    }
+
+    /** Ten 1 MiB records in a new stream; the iterator at its start. Limits are off on this server. */
+    private static String writeTenMebibytes(String stream) {
+        try (KinesisClient kinesis = KinesisClients.SYNC_JSON.create(endpoint)) {
+            kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName(stream));
+            SdkBytes mebibyte = SdkBytes.fromByteArray(new byte[1024 * 1024 - 1]);
+            for (int i = 0; i < 10; i++) {
+                kinesis.putRecord(b -> b.streamName(stream).partitionKey("k").data(mebibyte));
+            }
+            return kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
         }
     }
 

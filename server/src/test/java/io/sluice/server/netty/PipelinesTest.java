@@ -25,7 +25,7 @@ class PipelinesTest {
     @Test
     void advertisesItsBoundsOnStreamsAndHeadersToHttp2Clients() {
         Pipelines pipelines = new Pipelines(new RequestProcessor(new ActionRegistry(List.of()), new OpenAuthenticator(),
-                AccessControl.ALLOW_ALL), Runnable::run, 1024, 4096);
+                AccessControl.ALLOW_ALL), Runnable::run, 1024, 4096, 60_000);
         EmbeddedChannel channel = new EmbeddedChannel();
         pipelines.http2(channel.pipeline(), new RequestDeadline(60_000));
 

@@ -3,6 +3,9 @@ package io.sluice.server.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -18,6 +21,8 @@ import io.sluice.server.protocol.RequestProcessor;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.Shape.StructShape;
 import io.sluice.server.validation.Shapes;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -25,11 +30,13 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The handler's promises: one request per connection at a time, and a clear 503 when the pool is full or the
- * request bytes in flight would pass their bound — which is given back once an answer is written.
+ * request memory in flight (bodies and replies) would pass its bound — which is given back once an answer is
+ * written, or once a client that does not take its answer in time is closed.
  */
 class RequestHandlerTest {
 
@@ -41,7 +48,7 @@ class RequestHandlerTest {
         Executor full = task -> {
             throw new RejectedExecutionException("full");
         };
-        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, full, new ResponseWriter(), new RequestMemory(Long.MAX_VALUE)));
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, full, new ResponseWriter(), new RequestMemory(Long.MAX_VALUE), 60_000));
 
         channel.writeInbound(request("ListStreams"));
         FullHttpResponse response = channel.readOutbound();
@@ -56,7 +63,7 @@ class RequestHandlerTest {
     @Test
     void runsAConnectionsRequestsOneAfterAnother() {
         Queue<Runnable> submitted = new ArrayDeque<>();
-        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), new RequestMemory(Long.MAX_VALUE)));
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), new RequestMemory(Long.MAX_VALUE), 60_000));
 
         channel.writeInbound(request("First"), request("Second"));
         assertThat(submitted).as("the second request waits for the first's answer").hasSize(1);
@@ -78,9 +85,9 @@ class RequestHandlerTest {
     @Test
     void refusesABodyThatWouldPassTheBoundOnRequestBytesInFlightAndHoldsNothingForIt() {
         Queue<Runnable> submitted = new ArrayDeque<>();
-        RequestMemory memory = new RequestMemory(3); // "{}" is 2 bytes: one request fits, two do not
-        EmbeddedChannel busy = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory));
-        EmbeddedChannel other = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory));
+        RequestMemory memory = new RequestMemory(5); // "{}" is 2 bytes, held twice: one request fits, two do not
+        EmbeddedChannel busy = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory, 60_000));
+        EmbeddedChannel other = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory, 60_000));
 
         busy.writeInbound(request("First"));
         other.writeInbound(request("Second"));
@@ -88,8 +95,8 @@ class RequestHandlerTest {
 
         assertThat(refused.status().code()).isEqualTo(503);
         assertThat(refused.content().toString(StandardCharsets.UTF_8)).isEqualTo("{\"__type\":\"ServiceUnavailableException\","
-                + "\"message\":\"The server is at its limit of request bytes in flight (3); retry with backoff\"}");
-        assertThat(memory.heldBytes()).as("only the admitted body is held").isEqualTo(2);
+                + "\"message\":\"The server is at its limit of request bytes in flight (5); retry with backoff\"}");
+        assertThat(memory.heldBytes()).as("only the admitted body and its decoded form are held").isEqualTo(4);
         assertThat(submitted).hasSize(1);
 
         submitted.poll().run();
@@ -103,13 +110,55 @@ class RequestHandlerTest {
     }
 
     @Test
+    void countsAReplyUntilTheClientTakesItAndClosesAClientThatDoesNotInTime() {
+        Queue<Runnable> submitted = new ArrayDeque<>();
+        RequestMemory memory = new RequestMemory(Long.MAX_VALUE);
+        StalledClient client = new StalledClient();
+        EmbeddedChannel channel = new EmbeddedChannel(client,
+                new RequestHandler(processor, submitted::add, new ResponseWriter(), memory, 1_000));
+
+        channel.writeInbound(request("ListStreams"));
+        submitted.poll().run();
+        channel.runPendingTasks();
+        assertThat(client.replyBytes).as("an error reply was written").isPositive();
+        assertThat(memory.heldBytes()).as("the body, its decoded form, and the reply not yet taken")
+                .isEqualTo(4 + client.replyBytes);
+
+        channel.advanceTimeBy(1, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isActive()).as("closed: the reply was not taken within the timeout").isFalse();
+        assertThat(memory.heldBytes()).isZero();
+    }
+
+    /** A client that never reads: the reply is never written out, until the channel closes. */
+    private static final class StalledClient extends ChannelOutboundHandlerAdapter {
+        private ChannelPromise pending;
+        private int replyBytes;
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            replyBytes = ((FullHttpResponse) msg).content().readableBytes();
+            ReferenceCountUtil.release(msg);
+            pending = promise;
+        }
+
+        @Override
+        public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+            if (pending != null) {
+                pending.setFailure(new ClosedChannelException());
+            }
+            super.close(ctx, promise);
+        }
+    }
+
+    @Test
     void givesBackTheBytesOfPipelinedRequestsWhenTheConnectionCloses() {
         Queue<Runnable> submitted = new ArrayDeque<>();
         RequestMemory memory = new RequestMemory(Long.MAX_VALUE);
-        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory));
+        EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(processor, submitted::add, new ResponseWriter(), memory, 60_000));
 
         channel.writeInbound(request("First"), request("Second"));
-        assertThat(memory.heldBytes()).isEqualTo(4);
+        assertThat(memory.heldBytes()).isEqualTo(8);
         channel.close();
         submitted.poll().run(); // the first finishes after the client left
         channel.runPendingTasks();
@@ -124,7 +173,7 @@ class RequestHandlerTest {
         Queue<Runnable> submitted = new ArrayDeque<>();
         RequestMemory memory = new RequestMemory(Long.MAX_VALUE);
         EmbeddedChannel channel = new EmbeddedChannel(new RequestHandler(overflowing, submitted::add,
-                new ResponseWriter(), memory));
+                new ResponseWriter(), memory, 60_000));
 
         channel.writeInbound(request("Overflow"), request("Overflow"));
         submitted.poll().run();
