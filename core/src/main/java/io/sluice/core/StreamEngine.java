@@ -17,6 +17,7 @@ import io.sluice.core.api.ScalingType;
 import io.sluice.core.api.StreamDescription;
 import io.sluice.core.api.StreamRef;
 import io.sluice.core.api.StreamSummary;
+import io.sluice.core.api.SubscribeToShardRequest;
 import io.sluice.core.api.UpdateShardCountResult;
 import io.sluice.core.engine.ConsumerRegistry;
 import io.sluice.core.engine.Maintenance;
@@ -26,6 +27,8 @@ import io.sluice.core.engine.RecordWriter;
 import io.sluice.core.engine.Resharder;
 import io.sluice.core.engine.ResourcePolicies;
 import io.sluice.core.engine.ShardLister;
+import io.sluice.core.engine.ShardSubscription;
+import io.sluice.core.engine.ShardSubscriptions;
 import io.sluice.core.engine.StreamRegistry;
 import io.sluice.core.engine.StreamSettings;
 import io.sluice.core.engine.StreamViews;
@@ -81,6 +84,7 @@ public final class StreamEngine implements AutoCloseable {
     private final Resharder resharder;
     private final ShardLister lister;
     private final ConsumerRegistry consumers;
+    private final ShardSubscriptions subscriptions;
     private final Maintenance maintenance;
     private final ResourcePolicies policies;
     private final ScheduledExecutorService scheduler;
@@ -100,6 +104,7 @@ public final class StreamEngine implements AutoCloseable {
         PageTokens tokens = new PageTokens(key, config.clock(), ShardLister.TOKEN_TTL_MS);
         this.lister = new ShardLister(registry, tokens);
         this.consumers = new ConsumerRegistry(registry, tokens);
+        this.subscriptions = new ShardSubscriptions(registry, consumers, reader);
         this.maintenance = new Maintenance(registry, resharder);
         this.policies = new ResourcePolicies(registry);
         if (config.maintenanceInterval().isZero()) {
@@ -254,6 +259,14 @@ public final class StreamEngine implements AutoCloseable {
      */
     public CompletableFuture<Void> awaitRecords(String shardIterator) {
         return reader.awaitRecords(shardIterator);
+    }
+
+    /**
+     * SubscribeToShard: checks everything Kinesis checks before the first event and opens the subscription at its
+     * starting position; the caller pushes its events and closes it (see {@link ShardSubscription}).
+     */
+    public ShardSubscription subscribeToShard(SubscribeToShardRequest request) {
+        return subscriptions.subscribe(request);
     }
 
     // ---- shards --------------------------------------------------------------------------------------------

@@ -31,12 +31,14 @@ import java.util.Objects;
  * @param streams         streams created at start when missing ({@link DeclaredStreams})
  * @param faults          faults to inject per action, a {@link io.sluice.server.faults.FaultPlan} spec; empty: none
  * @param faultsSeed      makes injected faults repeatable; {@code null}: a random seed
+ * @param subscriptionLifetimeMs how long a SubscribeToShard stream lasts before it ends cleanly (5 min on Kinesis)
  */
 public record ServerConfig(String host, int port, Path dataDir, String region, String accountId, int shardLimit,
                            boolean limitsOn,
                            FsyncPolicy fsync, AuthMode auth, Path authConfig, Path tlsCert, Path tlsKey,
                            int maxRequestBytes, long maxInflightBytes, int workerThreads, int maxQueued,
-                           int maxConnections, long requestTimeoutMs, DeclaredStreams streams, String faults, Long faultsSeed) {
+                           int maxConnections, long requestTimeoutMs, DeclaredStreams streams, String faults, Long faultsSeed,
+                           long subscriptionLifetimeMs) {
 
     /** How requests are authenticated. */
     public enum AuthMode {
@@ -65,6 +67,9 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
         if (requestTimeoutMs < 1) {
             throw new IllegalArgumentException("request-timeout-ms must be at least 1, got " + requestTimeoutMs);
         }
+        if (subscriptionLifetimeMs < 1) {
+            throw new IllegalArgumentException("subscription-lifetime-ms must be at least 1, got " + subscriptionLifetimeMs);
+        }
         if (shardLimit < 1) {
             throw new IllegalArgumentException("shard-limit must be at least 1, got " + shardLimit);
         }
@@ -88,71 +93,75 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", 10_000, true,
                 FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024, 256L * 1024 * 1024,
-                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256, 1000, 60_000, DeclaredStreams.NONE, "", null);
+                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256, 1000, 60_000, DeclaredStreams.NONE, "", null, 300_000);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withRegion(String r) {
-        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withAccountId(String a) {
-        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withShardLimit(int limit) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withLimits(boolean on) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withFsync(FsyncPolicy f) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withAuth(AuthMode mode, Path config) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withTls(Path cert, Path key) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withMaxRequestBytes(int bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withMaxInflightBytes(long bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, bytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, bytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withWorkers(int threads, int queued) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, threads, queued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, threads, queued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withConnections(int max, long requestTimeout) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, max, requestTimeout, streams, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, max, requestTimeout, streams, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withStreams(DeclaredStreams declared) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, declared, faults, faultsSeed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, declared, faults, faultsSeed, subscriptionLifetimeMs);
     }
 
     public ServerConfig withFaults(String spec, Long seed) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, spec, seed);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, spec, seed, subscriptionLifetimeMs);
+    }
+
+    public ServerConfig withSubscriptionLifetime(long ms) {
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, ms);
     }
 
     /** Applies one setting by its flag / properties name; unknown names and bad values are errors naming both. */
@@ -179,6 +188,7 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
                 case "streams" -> withStreams(DeclaredStreams.parse(value));
                 case "faults" -> withFaults(value.trim(), faultsSeed);
                 case "faults-seed" -> withFaults(faults, Long.parseLong(value.trim()));
+                case "subscription-lifetime-ms" -> withSubscriptionLifetime(Long.parseLong(value.trim()));
                 default -> throw new IllegalArgumentException("unknown setting '" + name + "'");
             };
         } catch (NumberFormatException e) {

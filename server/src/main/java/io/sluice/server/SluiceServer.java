@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,8 @@ public final class SluiceServer implements AutoCloseable {
         }
         try {
             config.streams().ensure(engine);
-            ActionRegistry actions = KinesisActions.registry(engine);
+            ActionRegistry actions = KinesisActions.registry(engine,
+                    Duration.ofMillis(config.subscriptionLifetimeMs()));
             FaultPlan faults = FaultPlan.parse(config.faults(), actions.names());
             if (!faults.isEmpty()) {
                 log.warn("Injecting faults: {}", config.faults());

@@ -133,7 +133,20 @@ public final class ConsumerRegistry {
         return new ListConsumersResult(page, next);
     }
 
-    private record Found(LiveStream stream, ConsumerMetadata consumer) {
+    record Found(LiveStream stream, ConsumerMetadata consumer) {
+    }
+
+    /** The consumer with this ARN and its stream, if the consumer is ACTIVE (what SubscribeToShard needs). */
+    Found requireActive(String consumerArn) {
+        Validation.required("consumerARN", consumerArn);
+        long now = registry.config().clock().millis();
+        Found found = find(null, null, consumerArn, now);
+        if (found.consumer.statusAt(now) != ConsumerStatus.ACTIVE) {
+            throw new ResourceInUseException("Consumer " + found.consumer.name() + " with creation timestamp "
+                    + found.consumer.createdMs() / 1000 + " under stream " + found.stream.name() + " under account "
+                    + account + " is not in ACTIVE status.");
+        }
+        return found;
     }
 
     private Found find(String streamArn, String consumerName, String consumerArn, long now) {

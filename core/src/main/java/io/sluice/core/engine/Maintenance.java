@@ -93,6 +93,7 @@ public final class Maintenance {
             for (int index : drop) {
                 Shard shard = stream.removeShard(index);
                 if (shard != null) {
+                    shard.wakeReaders();
                     shard.log().deleteAll();
                 }
             }

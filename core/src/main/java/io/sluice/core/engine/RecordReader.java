@@ -1,5 +1,6 @@
 package io.sluice.core.engine;
 
+import io.sluice.core.api.ChildShard;
 import io.sluice.core.api.GetRecordsResult;
 import io.sluice.core.api.GetShardIteratorRequest;
 import io.sluice.core.api.ShardIteratorType;
@@ -69,39 +70,52 @@ public final class RecordReader {
         if (shard == null || shardMeta == null) {
             throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, meta.name(), account));
         }
+        long now = registry.config().clock().millis();
         String seq = request.startingSequenceNumber();
+        checkStartingPosition(type, seq, request.timestampMs(), now);
+        if (!shard.throttle().tryAdmitIterator()) {
+            throw new ProvisionedThroughputExceededException(Messages.rateExceeded(shardId, meta.name(), account));
+        }
+        long offset = startingOffset("GetShardIterator", meta, shard, shardMeta, type, seq, request.timestampMs());
+        return codec.encode(new ShardPosition(meta.name(), meta.createdMs(), shard.index(), offset, now));
+    }
+
+    /** The rules on a starting position's parts, as Kinesis words them. */
+    void checkStartingPosition(ShardIteratorType type, String seq, Long timestampMs, long now) {
         boolean needsSeq = type == ShardIteratorType.AT_SEQUENCE_NUMBER || type == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
         if (needsSeq != (seq != null)) {
             throw new InvalidArgumentException("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER"
                     + " and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. "
                     + "Request specified " + type + " and " + (seq == null ? "no" : "also a") + " StartingSequenceNumber.");
         }
-        long now = registry.config().clock().millis();
         if (type == ShardIteratorType.AT_TIMESTAMP) {
-            if (request.timestampMs() == null) {
+            if (timestampMs == null) {
                 throw new InvalidArgumentException("Must specify timestampInMillis parameter for iterator of type "
                         + "AT_TIMESTAMP. Current request has no timestamp parameter.");
             }
-            if (request.timestampMs() > now) {
+            if (timestampMs > now) {
                 throw new InvalidArgumentException("The timestampInMillis parameter cannot be greater than the "
-                        + "currentTimestampInMillis. timestampInMillis: " + request.timestampMs()
+                        + "currentTimestampInMillis. timestampInMillis: " + timestampMs
                         + ", currentTimestampInMillis: " + now);
             }
         }
-        if (!shard.throttle().tryAdmitIterator()) {
-            throw new ProvisionedThroughputExceededException(Messages.rateExceeded(shardId, meta.name(), account));
-        }
+    }
+
+    /** The offset a reader starting at this (checked) position reads first; never past a closed shard's end. */
+    long startingOffset(String operation, StreamMetadata meta, Shard shard, ShardMetadata shardMeta,
+                        ShardIteratorType type, String seq, Long timestampMs) {
+        String shardId = ShardIds.format(shard.index());
         try {
             long offset = switch (type) {
                 case TRIM_HORIZON -> trimHorizon(meta, shard);
                 case LATEST -> shardMeta.isOpen() ? shard.log().endOffset() : shardMeta.endOffset();
-                case AT_TIMESTAMP -> Math.max(trimHorizon(meta, shard), shard.log().offsetForTimestamp(request.timestampMs()));
+                case AT_TIMESTAMP -> Math.max(trimHorizon(meta, shard), shard.log().offsetForTimestamp(timestampMs));
                 case AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER -> {
-                    long at = decodeFor(meta, shardId, index.getAsInt(), seq).offset();
+                    long at = decodeFor(operation, meta, shardId, shard.index(), seq).offset();
                     long end = shardMeta.isOpen() ? shard.log().endOffset() : shardMeta.endOffset();
                     if (at >= end) { // as Kinesis: a number no record of the shard has yet is refused, not waited for
                         throw new InvalidArgumentException("StartingSequenceNumber " + seq + " used in "
-                                + "GetShardIterator on shard " + shardId + " in stream " + meta.name() + " under account "
+                                + operation + " on shard " + shardId + " in stream " + meta.name() + " under account "
                                 + account + " is invalid because the shard has no record with it yet.");
                     }
                     if (type == ShardIteratorType.AFTER_SEQUENCE_NUMBER && at < Long.MAX_VALUE) {
@@ -110,19 +124,16 @@ public final class RecordReader {
                     yield Math.max(trimHorizon(meta, shard), at);
                 }
             };
-            if (!shardMeta.isOpen()) {
-                offset = Math.min(offset, shardMeta.endOffset());
-            }
-            return codec.encode(new ShardPosition(meta.name(), meta.createdMs(), shard.index(), offset, now));
+            return shardMeta.isOpen() ? offset : Math.min(offset, shardMeta.endOffset());
         } catch (IOException e) {
             throw new UncheckedIOException("positioning in " + shardId + " of stream " + meta.name(), e);
         }
     }
 
-    private SequenceNumber decodeFor(StreamMetadata meta, String shardId, int index, String text) {
+    private SequenceNumber decodeFor(String operation, StreamMetadata meta, String shardId, int index, String text) {
         Optional<SequenceNumber> parsed = SequenceNumber.decode(text);
         if (parsed.isEmpty()) {
-            throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in GetShardIterator on shard "
+            throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in " + operation + " on shard "
                     + shardId + " in stream " + meta.name() + " under account " + account + " is invalid.");
         }
         SequenceNumber seq = parsed.get();
@@ -131,7 +142,7 @@ public final class RecordReader {
                     + ShardIds.format((int) seq.shardIndex()) + ", while it was used in a call to a shard with " + shardId);
         }
         if (seq.streamCreatedMs() != meta.createdMs()) {
-            throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in GetShardIterator on shard "
+            throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in " + operation + " on shard "
                     + shardId + " in stream " + meta.name() + " under account " + account
                     + " is invalid because it did not come from this stream.");
         }
@@ -163,50 +174,73 @@ public final class RecordReader {
             throw new ProvisionedThroughputExceededException(Messages.rateExceeded(shardId, meta.name(), account));
         }
         try {
-            Long end = shardMeta.endOffset();
-            long maxBytes = registry.config().limits().maxBytesPerRead();
-            long cutoff = now - meta.retentionHours() * 3_600_000L;
-            long from = Math.max(pos.offset(), shard.log().startOffset());
-            LogReadResult read = end != null && from >= end ? null : shard.log().read(from, max, maxBytes);
-            if (read != null && !read.records().isEmpty() && read.records().get(0).timestampMs() < cutoff) {
-                // Expired records not yet deleted by retention: skip to the trim horizon (rare, so not on every read).
-                from = Math.max(from, trimHorizon(meta, shard));
-                read = end != null && from >= end ? null : shard.log().read(from, max, maxBytes);
-            }
-            if (read == null) {
-                return new GetRecordsResult(List.of(), null, 0, ShardViews.children(meta, shard.index()));
-            }
-            List<StreamRecord> records = new ArrayList<>(read.records().size());
-            ShardSequenceNumbers sequences = new ShardSequenceNumbers(meta.createdMs(), shard.index());
-            long next = read.nextOffset();
-            for (LogRecord r : read.records()) {
-                if (end != null && r.offset() >= end) {
-                    next = end;
-                    break;
-                }
-                records.add(new StreamRecord(sequences.encode(r.offset()), r.timestampMs(), r.data(), r.partitionKey()));
-            }
-            // Cut by the byte cap: fewer records than asked although more exist, and too many bytes for one more
-            // record to fit (the second test keeps a concurrent append from looking like a cut).
-            boolean hitByteCap = read.records().size() < max && read.nextOffset() < shard.log().endOffset()
-                    && read.bytes() > maxBytes - RecordWriter.MAX_RECORD_BYTES;
-            shard.throttle().chargeRead(read.bytes(), hitByteCap);
-            long behind = 0;
-            if (next < shard.log().endOffset() && !records.isEmpty()) {
-                behind = Math.max(0, now - records.get(records.size() - 1).approximateArrivalTimestampMs());
-            }
-            if (end != null && next >= end) {
-                return new GetRecordsResult(records, null, behind, ShardViews.children(meta, shard.index()));
+            ShardRead read = read(stream, shard, pos.offset(), max, registry.config().limits().maxBytesPerRead(), now);
+            shard.throttle().chargeRead(read.bytes(), read.hitByteCap());
+            if (read.shardEnded()) {
+                return new GetRecordsResult(read.records(), null, read.millisBehindLatest(), read.children());
             }
             String nextIterator = codec.encode(new ShardPosition(pos.streamName(), pos.streamCreatedMs(),
-                    pos.shardIndex(), next, now));
-            return new GetRecordsResult(records, nextIterator, behind, List.of());
+                    pos.shardIndex(), read.nextOffset(), now));
+            return new GetRecordsResult(read.records(), nextIterator, read.millisBehindLatest(), List.of());
         } catch (IOException e) {
             if (stream.isRemoved() || stream.shard(pos.shardIndex()) == null) { // deleted, or removed by retention
                 throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, pos.streamName(), account));
             }
             throw new UncheckedIOException("reading " + shardId + " of stream " + meta.name(), e);
         }
+    }
+
+    /**
+     * One read of up to {@code max} records and about {@code maxBytes} from {@code offset}, charging no throttle
+     * (the caller does: the shared one for GetRecords, the consumer's own for enhanced fan-out).
+     *
+     * @param records            what was read; empty at the end of the shard or of what is written
+     * @param nextOffset         where the next read starts
+     * @param bytes              the records' bytes, to charge
+     * @param hitByteCap         fewer records than asked because of the byte cap
+     * @param millisBehindLatest how far the last record returned lags the shard's newest; 0 when caught up
+     * @param shardEnded         the reader has reached the end of a closed shard; {@code children} lists its children
+     */
+    record ShardRead(List<StreamRecord> records, long nextOffset, long bytes, boolean hitByteCap,
+                     long millisBehindLatest, boolean shardEnded, List<ChildShard> children) {
+    }
+
+    ShardRead read(LiveStream stream, Shard shard, long offset, int max, long maxBytes, long now) throws IOException {
+        StreamMetadata meta = stream.metadata();
+        ShardMetadata shardMeta = meta.shard(shard.index());
+        Long end = shardMeta.endOffset();
+        long cutoff = now - meta.retentionHours() * 3_600_000L;
+        long from = Math.max(offset, shard.log().startOffset());
+        LogReadResult read = end != null && from >= end ? null : shard.log().read(from, max, maxBytes);
+        if (read != null && !read.records().isEmpty() && read.records().get(0).timestampMs() < cutoff) {
+            // Expired records not yet deleted by retention: skip to the trim horizon (rare, so not on every read).
+            from = Math.max(from, trimHorizon(meta, shard));
+            read = end != null && from >= end ? null : shard.log().read(from, max, maxBytes);
+        }
+        if (read == null) {
+            return new ShardRead(List.of(), from, 0, false, 0, true, ShardViews.children(meta, shard.index()));
+        }
+        List<StreamRecord> records = new ArrayList<>(read.records().size());
+        ShardSequenceNumbers sequences = new ShardSequenceNumbers(meta.createdMs(), shard.index());
+        long next = read.nextOffset();
+        for (LogRecord r : read.records()) {
+            if (end != null && r.offset() >= end) {
+                next = end;
+                break;
+            }
+            records.add(new StreamRecord(sequences.encode(r.offset()), r.timestampMs(), r.data(), r.partitionKey()));
+        }
+        // Cut by the byte cap: fewer records than asked although more exist, and too many bytes for one more
+        // record to fit (the second test keeps a concurrent append from looking like a cut).
+        boolean hitByteCap = read.records().size() < max && read.nextOffset() < shard.log().endOffset()
+                && read.bytes() > maxBytes - RecordWriter.MAX_RECORD_BYTES;
+        long behind = 0;
+        if (next < shard.log().endOffset() && !records.isEmpty()) {
+            behind = Math.max(0, now - records.get(records.size() - 1).approximateArrivalTimestampMs());
+        }
+        boolean ended = end != null && next >= end;
+        return new ShardRead(records, next, read.bytes(), hitByteCap, behind, ended,
+                ended ? ShardViews.children(meta, shard.index()) : List.of());
     }
 
     /**

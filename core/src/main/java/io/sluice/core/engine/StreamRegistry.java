@@ -189,6 +189,7 @@ public final class StreamRegistry {
         streams.remove(stream.name(), stream);
         stream.markRemoved();
         for (Shard s : stream.shards()) {
+            s.wakeReaders();
             try {
                 s.log().close();
             } catch (IOException e) {

@@ -21,6 +21,10 @@ import java.util.Optional;
  * its number alone (shard index + offset), no lookup table. {@link #ENDING_OFFSET} ({@code Long.MAX_VALUE})
  * encodes a closed shard's {@code EndingSequenceNumber}, above every record of the shard.
  *
+ * <p>{@link #BEFORE_FIRST} ({@code -1}) is the position before a shard's first record, written with version
+ * {@code 3} and zero offset digits, so it sorts below every number of the shard. Enhanced fan-out needs it: every
+ * event carries a continuation number a client resubscribes after, also before anything was delivered.
+ *
  * @param streamCreatedMs the stream's creation time, epoch ms (13 digits)
  * @param shardIndex      the shard's index
  * @param offset          the record's log offset
@@ -29,7 +33,9 @@ public record SequenceNumber(long streamCreatedMs, long shardIndex, long offset)
 
     public static final int LENGTH = 45;
     public static final long ENDING_OFFSET = Long.MAX_VALUE;
+    public static final long BEFORE_FIRST = -1;
     private static final char VERSION = '4';
+    private static final char VERSION_BEFORE_FIRST = '3';
     private static final int CREATED_DIGITS = 13;
     private static final int SHARD_DIGITS = 12;
     /** Where the offset digits start: everything before is the same for all numbers of one shard. */
@@ -42,18 +48,18 @@ public record SequenceNumber(long streamCreatedMs, long shardIndex, long offset)
         if (shardIndex < 0 || shardIndex > 999_999_999_999L) {
             throw new IllegalArgumentException("shard index out of range: " + shardIndex);
         }
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+        if (offset < BEFORE_FIRST) {
+            throw new IllegalArgumentException("offset must be >= -1, got " + offset);
         }
     }
 
     /** The decimal string form. */
     public String encode() {
         byte[] text = new byte[LENGTH];
-        text[0] = VERSION;
+        text[0] = offset == BEFORE_FIRST ? (byte) VERSION_BEFORE_FIRST : (byte) VERSION;
         putDigits(text, OFFSET_START - SHARD_DIGITS, CREATED_DIGITS, streamCreatedMs);
         putDigits(text, OFFSET_START, SHARD_DIGITS, shardIndex);
-        putDigits(text, LENGTH, LENGTH - OFFSET_START, offset);
+        putDigits(text, LENGTH, LENGTH - OFFSET_START, Math.max(offset, 0));
         return new String(text, StandardCharsets.ISO_8859_1);
     }
 
@@ -72,7 +78,8 @@ public record SequenceNumber(long streamCreatedMs, long shardIndex, long offset)
 
     /** Parses a number produced by {@link #encode()}; empty for anything else. */
     public static Optional<SequenceNumber> decode(String text) {
-        if (text == null || text.length() != LENGTH || text.charAt(0) != VERSION) {
+        if (text == null || text.length() != LENGTH
+                || (text.charAt(0) != VERSION && text.charAt(0) != VERSION_BEFORE_FIRST)) {
             return Optional.empty();
         }
         for (int i = 1; i < LENGTH; i++) {
@@ -82,10 +89,17 @@ public record SequenceNumber(long streamCreatedMs, long shardIndex, long offset)
             }
         }
         try {
+            long offset = Long.parseLong(text.substring(26, 45));
+            if (text.charAt(0) == VERSION_BEFORE_FIRST) {
+                if (offset != 0) {
+                    return Optional.empty();
+                }
+                offset = BEFORE_FIRST;
+            }
             return Optional.of(new SequenceNumber(
                     Long.parseLong(text.substring(1, 14)),
                     Long.parseLong(text.substring(14, 26)),
-                    Long.parseLong(text.substring(26, 45))));
+                    offset));
         } catch (NumberFormatException e) {
             return Optional.empty(); // offset digits above Long.MAX_VALUE
         }

@@ -168,6 +168,11 @@ public final class Shard {
         return current.copy();
     }
 
+    /** Wakes every reader waiting here, to find the shard gone (its stream deleted, or retention removed it). */
+    public void wakeReaders() {
+        fire();
+    }
+
     private void fire() {
         CompletableFuture<Void> old = signal;
         signal = new CompletableFuture<>();

@@ -3,6 +3,7 @@ package io.sluice.server.actions;
 import io.sluice.core.StreamEngine;
 import io.sluice.server.protocol.Action;
 import io.sluice.server.protocol.ActionRegistry;
+import java.time.Duration;
 import java.util.List;
 
 /** Every Kinesis action Sluice serves, bound to one engine. */
@@ -11,7 +12,8 @@ public final class KinesisActions {
     private KinesisActions() {
     }
 
-    public static ActionRegistry registry(StreamEngine engine) {
+    /** {@code subscriptionLifetime}: how long a SubscribeToShard stream lasts (5 minutes on Kinesis). */
+    public static ActionRegistry registry(StreamEngine engine, Duration subscriptionLifetime) {
         List<Action> actions = List.of(
                 new CreateStream(engine),
                 new DeleteStream(engine),
@@ -47,7 +49,7 @@ public final class KinesisActions {
                 ResourcePolicy.put(engine),
                 ResourcePolicy.get(engine),
                 ResourcePolicy.delete(engine),
-                new SubscribeToShard(engine));
+                new SubscribeToShard(engine, subscriptionLifetime));
         return new ActionRegistry(actions);
     }
 }

@@ -1,23 +1,29 @@
 package io.sluice.server.actions;
 
 import io.sluice.core.StreamEngine;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
+import io.sluice.core.api.ShardIteratorType;
+import io.sluice.core.api.SubscribeToShardRequest;
+import io.sluice.server.protocol.ContentType;
+import io.sluice.server.protocol.EventSource;
 import io.sluice.server.protocol.RequestContext;
+import io.sluice.server.protocol.StreamingAction;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.Shapes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
- * SubscribeToShard (enhanced fan-out push over an HTTP/2 event stream) is not served yet. The request is still
- * validated like the real one, then answered with one clear error that says what to use instead.
+ * SubscribeToShard (enhanced fan-out): a registered consumer's records of one shard pushed as an event stream.
+ * Everything Kinesis checks before the first event (consumer ACTIVE, shard, starting position, one subscription
+ * per consumer and shard) is checked here and answered as an ordinary error; the stream itself is
+ * {@link SubscriptionEvents}.
  */
-final class SubscribeToShard extends EngineAction {
+final class SubscribeToShard extends EngineAction implements StreamingAction {
 
-    static final String NOT_SERVED = "SubscribeToShard (enhanced fan-out) is not served by this Sluice version; "
-            + "read the shard with GetShardIterator and GetRecords instead";
+    private final Duration lifetime;
 
-    SubscribeToShard(StreamEngine engine) {
+    SubscribeToShard(StreamEngine engine, Duration lifetime) {
         super(engine, "SubscribeToShard", Shapes.struct(
                 "ConsumerARN", Shapes.CONSUMER_ARN.required(),
                 "ShardId", Members.SHARD_ID,
@@ -26,6 +32,7 @@ final class SubscribeToShard extends EngineAction {
                         "Timestamp", Shapes.timestamp(),
                         "Type", Shapes.enumOf("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON",
                                 "LATEST", "AT_TIMESTAMP").required())));
+        this.lifetime = lifetime;
     }
 
     @Override
@@ -34,7 +41,17 @@ final class SubscribeToShard extends EngineAction {
     }
 
     @Override
+    public EventSource open(Fields request, RequestContext context, ContentType format) {
+        Fields position = request.struct("StartingPosition");
+        Instant timestamp = position.timestamp("Timestamp");
+        var subscription = engine.subscribeToShard(new SubscribeToShardRequest(request.string("ConsumerARN"),
+                request.string("ShardId"), ShardIteratorType.valueOf(position.string("Type")),
+                position.string("SequenceNumber"), timestamp == null ? null : timestamp.toEpochMilli()));
+        return new SubscriptionEvents(subscription, format, engine.config().clock(), lifetime, context.requestId());
+    }
+
+    @Override
     public Map<String, Object> execute(Fields request, RequestContext context) {
-        throw new KinesisException(ErrorType.INVALID_ARGUMENT, NOT_SERVED);
+        throw new UnsupportedOperationException("SubscribeToShard answers with an event stream: see open()");
     }
 }

@@ -46,6 +46,9 @@ public final class ServerSettings {
             new Setting("streams", "AndersonStream:1,Orders:4,Clicks:on-demand", "",
                     "streams created at start when missing (`NAME:SHARDS` or `NAME:on-demand`, comma-separated); "
                             + "existing ones are left as they are"),
+            new Setting("subscription-lifetime-ms", "300000", "300000",
+                    "a SubscribeToShard stream ends cleanly after this time, as on Kinesis (5 minutes); the client "
+                            + "resubscribes from its continuation number"),
             new Setting("faults", "*:internal=0.01;PutRecords:throttle-entry=0.1,latency-ms=20", "",
                     "faults injected to test clients' retries: `ACTION:KIND=VALUE,...` groups joined by `;`, ACTION "
                             + "an action or `*`, KIND `throttle`, `throttle-entry` (PutRecords), `internal` "

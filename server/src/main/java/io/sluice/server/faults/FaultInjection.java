@@ -2,6 +2,7 @@ package io.sluice.server.faults;
 
 import io.sluice.server.protocol.Action;
 import io.sluice.server.protocol.ActionRegistry;
+import io.sluice.server.protocol.StreamingAction;
 import java.util.Random;
 
 /** Puts a {@link FaultPlan} in front of every action of a registry; with no faults planned, the registry as it is. */
@@ -17,7 +18,9 @@ public final class FaultInjection {
         }
         Random random = seed == null ? new Random() : new Random(seed);
         return new ActionRegistry(actions.all().stream()
-                .map(action -> (Action) new FaultyAction(action, plan, random))
+                .map(action -> action instanceof StreamingAction streaming
+                        ? new FaultyStreamingAction(streaming, plan, random)
+                        : (Action) new FaultyAction(action, plan, random))
                 .toList());
     }
 }

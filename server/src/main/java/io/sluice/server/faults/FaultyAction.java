@@ -20,7 +20,7 @@ import java.util.Set;
  * are taken out before the rest are written, and their failures put back in their places in the answer — so what
  * the answer says was written is exactly what was written. Thread-safe.
  */
-final class FaultyAction implements Action {
+class FaultyAction implements Action {
 
     /** Data-plane actions answer throttling per shard; the others answer as control-plane rate limits do. */
     private static final Set<String> SHARD_THROTTLED = Set.of("PutRecord", "PutRecords", "GetRecords",
@@ -54,6 +54,15 @@ final class FaultyAction implements Action {
 
     @Override
     public Map<String, Object> execute(Fields request, RequestContext context) {
+        injectCallFaults(context);
+        if (name().equals("PutRecords") && plan.value(name(), Kind.THROTTLE_ENTRY) > 0) {
+            return putSomeRecords(request, context);
+        }
+        return action.execute(request, context);
+    }
+
+    /** The faults of a whole call: added latency, then an internal failure or a throttle as drawn. */
+    void injectCallFaults(RequestContext context) {
         long latency = (long) plan.value(name(), Kind.LATENCY_MS);
         if (latency > 0) {
             sleep(latency);
@@ -67,10 +76,6 @@ final class FaultyAction implements Action {
                     ? new KinesisException(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED, "Rate exceeded" + MESSAGE_SUFFIX)
                     : new KinesisException(ErrorType.LIMIT_EXCEEDED, "Rate exceeded" + MESSAGE_SUFFIX);
         }
-        if (name().equals("PutRecords") && plan.value(name(), Kind.THROTTLE_ENTRY) > 0) {
-            return putSomeRecords(request, context);
-        }
-        return action.execute(request, context);
     }
 
     private Map<String, Object> putSomeRecords(Fields request, RequestContext context) {

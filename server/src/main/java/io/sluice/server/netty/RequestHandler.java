@@ -110,6 +110,16 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     private void respond(ChannelHandlerContext ctx, Pending answered, KinesisResponse response) {
+        if (response.events() != null) {
+            EventStreamWriter.start(ctx, answered.request().requestId(), response.events(), workers, memory,
+                    replyTimeoutMs, () -> {
+                        memory.release(answered.heldBytes());
+                        if (ctx.channel().isActive()) {
+                            runNext(ctx);
+                        }
+                    });
+            return;
+        }
         long replyBytes = response.body().length();
         memory.hold(replyBytes);
         ScheduledFuture<?> notTaken = ctx.executor().schedule(() -> ctx.channel().close(), replyTimeoutMs,

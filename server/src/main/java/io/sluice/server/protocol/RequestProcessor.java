@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline, top to bottom: method → content type → target → authenticate → decode → types →
- * constraints → authorize → action → encode. Every step either passes the request on or answers with the Kinesis error
+ * constraints → authorize → action → encode (or, for a streaming action, the source of its event stream). Every step either passes the request on or answers with the Kinesis error
  * for that step; nothing here knows any action's rules. Thread-safe.
  */
 public final class RequestProcessor {
@@ -96,7 +96,11 @@ public final class RequestProcessor {
         Fields fields = new TypeChecker(format).check(body, action.input());
         ConstraintChecker.check(fields, action.input());
         accessControl.check(principal, action, fields);
-        Map<String, Object> result = action.execute(fields, new RequestContext(request.requestId(), principal));
+        RequestContext context = new RequestContext(request.requestId(), principal);
+        if (action instanceof StreamingAction streaming) {
+            return KinesisResponse.eventStream(streaming.open(fields, context, format));
+        }
+        Map<String, Object> result = action.execute(fields, context);
         return new KinesisResponse(200, format.mediaType(), BodyCodec.write(format, result));
     }
 }

@@ -62,6 +62,38 @@ public enum KinesisClients {
         return create(endpoint, ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
     }
 
+    /**
+     * The async client itself, for what only it can do (SubscribeToShard, which the SDK serves over HTTP/2 only);
+     * with this kind's CBOR setting. Only for the async kinds.
+     */
+    public KinesisAsyncClient createAsync(URI endpoint) {
+        if (!async) {
+            throw new IllegalStateException(this + " is not an async client");
+        }
+        String previous = System.getProperty(SdkSystemSetting.CBOR_ENABLED.property());
+        System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), Boolean.toString(cbor));
+        try {
+            return asyncClient(endpoint, CREDENTIALS, ClientOverrideConfiguration.builder().build());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(SdkSystemSetting.CBOR_ENABLED.property());
+            } else {
+                System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), previous);
+            }
+        }
+    }
+
+    private static KinesisAsyncClient asyncClient(URI endpoint, AwsCredentials credentials,
+                                                  ClientOverrideConfiguration overrides) {
+        return KinesisAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .overrideConfiguration(overrides)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofSeconds(30)))
+                .build();
+    }
+
     private KinesisClient create(URI endpoint, ClientOverrideConfiguration overrides) {
         return create(endpoint, CREDENTIALS, overrides);
     }
@@ -79,14 +111,7 @@ public enum KinesisClients {
                         .httpClientBuilder(Apache5HttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
                         .build();
             }
-            KinesisAsyncClient asyncClient = KinesisAsyncClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                    .overrideConfiguration(overrides)
-                    .httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofSeconds(30)))
-                    .build();
-            return AsyncAsSync.wrap(asyncClient);
+            return AsyncAsSync.wrap(asyncClient(endpoint, credentials, overrides));
         } finally {
             if (previous == null) {
                 System.clearProperty(SdkSystemSetting.CBOR_ENABLED.property());

@@ -90,6 +90,44 @@ final class RawHttp1 {
         return new Response(status, headers, body);
     }
 
+    /** Reads a response head: {@code :status} and the headers, names lower-cased. */
+    static Map<String, String> readHead(InputStream in) throws IOException {
+        String[] lines = readLine(in, "\r\n\r\n").split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(":status", lines[0].split(" ")[1]);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+        return headers;
+    }
+
+    /** Reads one chunk of a chunked body; empty for the last one. */
+    static byte[] readChunk(InputStream in) throws IOException {
+        int size = Integer.parseInt(readLine(in, "\r\n").trim(), 16);
+        byte[] chunk = in.readNBytes(size);
+        if (chunk.length < size || in.read() != '\r' || in.read() != '\n') {
+            throw new IOException("connection closed mid-chunk");
+        }
+        return chunk;
+    }
+
+    /** The bytes up to {@code end} (not included), as ASCII. */
+    private static String readLine(InputStream in, String end) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < end.length()) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed mid-line");
+            }
+            line.write(b);
+            matched = b == end.charAt(matched) ? matched + 1 : (b == end.charAt(0) ? 1 : 0);
+        }
+        String text = line.toString(StandardCharsets.US_ASCII);
+        return text.substring(0, text.length() - end.length());
+    }
+
     /** True once the server has closed the connection: reading ends (or is reset) rather than blocking. */
     static boolean closedByServer(Socket socket) {
         try {

@@ -141,28 +141,6 @@ class StreamAdminIT {
         assertThat(all).contains(stream).doesNotHaveDuplicates();
     }
 
-    @ParameterizedTest
-    @EnumSource(KinesisClients.class)
-    void subscribeToShardAnswersWhatToUseInstead(KinesisClients kind) {
-        if (kind.async()) {
-            return; // the async client's SubscribeToShard takes an event-stream handler, not a plain call
-        }
-        KinesisClient kinesis = sluice.client(kind);
-        String stream = kind.streamName("subscribe");
-        kinesis.createStream(r -> r.streamName(stream).shardCount(1));
-        String arn = summary(kinesis, stream).streamARN();
-        String consumerArn = kinesis.registerStreamConsumer(r -> r.streamARN(arn).consumerName("efo")).consumer().consumerARN();
-
-        try (var raw = new RawKinesis(sluice.server().server().endpoint())) {
-            RawKinesis.Answer answer = raw.call("SubscribeToShard", "{\"ConsumerARN\": \"" + consumerArn + "\", "
-                    + "\"ShardId\": \"shardId-000000000000\", \"StartingPosition\": {\"Type\": \"LATEST\"}}");
-            assertThat(answer.status()).isEqualTo(400);
-            assertThat(answer.type()).isEqualTo("InvalidArgumentException");
-            assertThat(answer.message()).isEqualTo("SubscribeToShard (enhanced fan-out) is not served by this Sluice "
-                    + "version; read the shard with GetShardIterator and GetRecords instead");
-        }
-    }
-
     private static StreamDescriptionSummary summary(KinesisClient kinesis, String stream) {
         return kinesis.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary();
     }
