@@ -55,8 +55,9 @@ class PluginPackageTest {
                 .anyMatch(j -> j.startsWith("jackson-databind-"));
         assertThat(jars).noneMatch(j -> j.startsWith("kafka-clients-") || j.startsWith("connect-api-")
                 || j.startsWith("slf4j-api-"));
-        assertThat(jars).as("only the synchronous Apache 5 HTTP client").contains("apache5-client-2.57.8.jar")
-                .noneMatch(j -> j.startsWith("netty-") || j.startsWith("apache-client-"));
+        assertThat(jars).as("the Apache 5 client for calls, the Netty client for SubscribeToShard (HTTP/2)")
+                .contains("apache5-client-2.57.8.jar", "netty-nio-client-2.57.8.jar")
+                .noneMatch(j -> j.startsWith("apache-client-"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.sluice.connect.source;
 import io.sluice.connect.common.config.KinesisConnection;
 import io.sluice.connect.common.config.KinesisConnectionConfig;
 import io.sluice.connect.source.config.ConfigChoice;
+import io.sluice.connect.source.config.FanOutMode;
 import io.sluice.connect.source.config.KeyFormat;
 import io.sluice.connect.source.config.PartitionerMode;
 import io.sluice.connect.source.config.StartPosition;
@@ -123,6 +124,24 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
             + "whole, with a WARN.";
     private static final String DEAGGREGATION_DISPLAY = "De-aggregate KPL records";
 
+    public static final String FANOUT_MODE_CONFIG = "kinesis.fanout.mode";
+    public static final String FANOUT_MODE_DEFAULT = FanOutMode.SHARED.configValue();
+    private static final String FANOUT_MODE_DOC = "shared: poll each shard with GetRecords, sharing its 2 MiB/s and "
+            + "5 reads/s with every other reader of the stream. enhanced: register a stream consumer "
+            + "(kinesis.fanout.consumer.name) and have each shard's records pushed with SubscribeToShard, with "
+            + "2 MiB/s of its own per shard and no polling delay. Offsets are the same in both, so switching keeps "
+            + "the position.";
+    private static final String FANOUT_MODE_DISPLAY = "Fan-out mode";
+
+    public static final String FANOUT_CONSUMER_NAME_CONFIG = "kinesis.fanout.consumer.name";
+    public static final String FANOUT_CONSUMER_NAME_DEFAULT = "";
+    private static final String FANOUT_CONSUMER_NAME_DOC = "The stream consumer enhanced fan-out reads as, on every "
+            + "stream read; registered when missing, reused when it exists, never deregistered by the connector "
+            + "(deregister it when the connector is deleted). Empty: the connector's name. Letters, digits, _ . -; "
+            + "at most 128.";
+    private static final String FANOUT_CONSUMER_NAME_DISPLAY = "Enhanced fan-out consumer name";
+    private static final Pattern CONSUMER_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+
     public static final String TOPIC_CONFIG = "kafka.topic";
     private static final String TOPIC_DOC = "The topic to write to. ${stream} stands for the stream name, as in "
             + "kinesis-${stream}; it is required when several streams are read.";
@@ -231,7 +250,13 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
                         Range.between(100L, 3_600_000L), Importance.LOW, DISCOVERY_INTERVAL_MS_DOC, POLLING_GROUP,
                         ++order, Width.SHORT, DISCOVERY_INTERVAL_MS_DISPLAY)
                 .define(DEAGGREGATION_CONFIG, Type.BOOLEAN, DEAGGREGATION_DEFAULT, Importance.MEDIUM,
-                        DEAGGREGATION_DOC, POLLING_GROUP, ++order, Width.SHORT, DEAGGREGATION_DISPLAY);
+                        DEAGGREGATION_DOC, POLLING_GROUP, ++order, Width.SHORT, DEAGGREGATION_DISPLAY)
+                .define(FANOUT_MODE_CONFIG, Type.STRING, FANOUT_MODE_DEFAULT, ConfigChoice.validator(FanOutMode.class),
+                        Importance.MEDIUM, FANOUT_MODE_DOC, POLLING_GROUP, ++order, Width.SHORT, FANOUT_MODE_DISPLAY,
+                        ConfigChoice.recommender(FanOutMode.class))
+                .define(FANOUT_CONSUMER_NAME_CONFIG, Type.STRING, FANOUT_CONSUMER_NAME_DEFAULT,
+                        new ConsumerNameValidator(), Importance.LOW, FANOUT_CONSUMER_NAME_DOC, POLLING_GROUP, ++order,
+                        Width.MEDIUM, FANOUT_CONSUMER_NAME_DISPLAY);
         order = 0;
         def.define(TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TopicTemplateValidator(),
                         Importance.HIGH, TOPIC_DOC, RECORD_GROUP, ++order, Width.LONG, TOPIC_DISPLAY)
@@ -287,6 +312,16 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
                     + "=AT_TIMESTAMP, and " + POSITION_CONFIG + " is " + position.get().configValue() + ": set "
                     + POSITION_CONFIG + "=AT_TIMESTAMP, or remove " + SHARD_TIMESTAMP_CONFIG);
         }
+        Optional<FanOutMode> fanOut = ConfigChoice.lookup(FanOutMode.class,
+                props.getOrDefault(FANOUT_MODE_CONFIG, FANOUT_MODE_DEFAULT));
+        if (fanOut.isPresent() && fanOut.get() == FanOutMode.ENHANCED && !isSet(props, FANOUT_CONSUMER_NAME_CONFIG)) {
+            String name = props.getOrDefault("name", "");
+            if (!CONSUMER_NAME.matcher(name).matches()) {
+                add(errors, FANOUT_CONSUMER_NAME_CONFIG, FANOUT_CONSUMER_NAME_CONFIG + " is required when "
+                        + FANOUT_MODE_CONFIG + "=enhanced and the connector's name '" + name + "' is not a valid "
+                        + "consumer name (letters, digits, _ . - only, at most 128): set it to one");
+            }
+        }
         Optional<PartitionerMode> partitioner = ConfigChoice.lookup(PartitionerMode.class,
                 props.getOrDefault(PARTITIONER_CONFIG, PARTITIONER_DEFAULT));
         if (partitioner.isPresent() && partitioner.get() == PartitionerMode.SHARD
@@ -295,6 +330,16 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
                     + "=shard: set it to the partition count of the target topics");
         }
         return errors;
+    }
+
+    public FanOutMode fanOutMode() {
+        return ConfigChoice.parse(FanOutMode.class, getString(FANOUT_MODE_CONFIG));
+    }
+
+    /** The consumer enhanced fan-out reads as: {@value #FANOUT_CONSUMER_NAME_CONFIG}, else the connector's name. */
+    public String fanOutConsumerName() {
+        String name = getString(FANOUT_CONSUMER_NAME_CONFIG).trim();
+        return name.isEmpty() ? originalsStrings().getOrDefault("name", "") : name;
     }
 
     public KinesisConnection connection() {
@@ -395,6 +440,22 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
 
     /** Kinesis stream names: 1 to 128 of a-z A-Z 0-9 _ . - */
     static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+
+    /** Empty (the connector's name), or a name Kinesis accepts for a stream consumer. */
+    private static final class ConsumerNameValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = value == null ? "" : ((String) value).trim();
+            if (!text.isEmpty() && !CONSUMER_NAME.matcher(text).matches()) {
+                throw new ConfigException(name, value, "a consumer name has 1 to 128 letters, digits, _ . or -");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or 1 to 128 of [a-zA-Z0-9_.-]";
+        }
+    }
 
     private static final class StreamNamesValidator implements ConfigDef.Validator {
         @Override

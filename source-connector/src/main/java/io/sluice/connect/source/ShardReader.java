@@ -1,16 +1,10 @@
 package io.sluice.connect.source;
 
-import io.sluice.connect.common.kpl.KplAggregation;
-import io.sluice.connect.common.kpl.KplAggregation.Decoded;
-import io.sluice.connect.common.kpl.KplAggregation.UserRecord;
 import io.sluice.connect.source.SourceOffsets.Checkpoint;
 import io.sluice.connect.source.config.TrimmedPositionAction;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -40,56 +34,56 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
  *
  * <p>Not thread-safe: owned by the task's polling thread.
  */
-final class ShardReader implements AutoCloseable {
+final class ShardReader implements ShardSource {
 
     private static final Logger log = LoggerFactory.getLogger(ShardReader.class);
-    private static final long MAX_BACKOFF_NANOS = 30_000_000_000L;
-    private static final byte[] KPL_MAGIC = KplAggregation.magic();
 
     private final ShardRef shard;
     private final KinesisSourceTaskConfig config;
     private final KinesisClient kinesis;
-    private final RecordMapper mapper;
     private final SourceMetrics.Shard metrics;
     private final boolean fromTrimHorizon;
-    private Optional<Checkpoint> checkpoint;
+    private final ShardPosition position;
     private String iterator;
-    /** When resuming inside an aggregate: its sequence number and the last user record already done. */
-    private Optional<Checkpoint> skipInAggregate = Optional.empty();
     private boolean ended;
     private long dueNanos;
-    private int failures;
+    private final ShardBackoff backoff;
 
     ShardReader(ShardRef shard, KinesisSourceTaskConfig config, KinesisClient kinesis, RecordMapper mapper,
                 SourceMetrics.Shard metrics, Optional<Checkpoint> committed, long nowNanos) {
         this.shard = shard;
         this.config = config;
         this.kinesis = kinesis;
-        this.mapper = mapper;
         this.metrics = metrics;
         this.fromTrimHorizon = config.startsFromTrimHorizon(shard);
-        this.checkpoint = committed;
+        this.position = new ShardPosition(shard, config.deaggregation(), mapper, committed);
+        this.backoff = new ShardBackoff(config.throughputExceededBackoff());
         this.dueNanos = nowNanos;
     }
 
-    ShardRef shard() {
+    @Override
+    public ShardRef shard() {
         return shard;
     }
 
-    boolean ended() {
+    @Override
+    public boolean ended() {
         return ended;
     }
 
-    long dueNanos() {
+    @Override
+    public long dueNanos() {
         return dueNanos;
     }
 
-    boolean isDue(long nowNanos) {
+    @Override
+    public boolean isDue(long nowNanos) {
         return !ended && nowNanos - dueNanos >= 0;
     }
 
     /** One GetRecords call (plus GetShardIterator when needed); the records it yields, possibly none. */
-    List<SourceRecord> read(long nowNanos) {
+    @Override
+    public List<SourceRecord> read(long nowNanos) {
         boolean fresh = iterator == null;
         try {
             if (fresh) {
@@ -97,19 +91,19 @@ final class ShardReader implements AutoCloseable {
             }
             String from = iterator;
             GetRecordsResponse response = kinesis.getRecords(r -> r.shardIterator(from).limit(config.recordLimit()));
-            failures = 0;
+            backoff.reset();
             List<SourceRecord> records = new ArrayList<>(response.records().size());
             long bytes = 0;
             for (Record record : response.records()) {
                 bytes += record.data().asByteArrayUnsafe().length;
-                addRecords(record, records);
+                position.add(record, records);
             }
             metrics.read(records.size(), bytes, response.millisBehindLatest());
             iterator = response.nextShardIterator();
             if (iterator == null) {
                 ended = true;
                 log.info("Shard {} is closed and read to its end (last sequence number {})", shard,
-                        checkpoint.map(Checkpoint::sequenceNumber).orElse("none"));
+                        position.checkpoint().map(Checkpoint::sequenceNumber).orElse("none"));
             }
             long rest = response.records().isEmpty()
                     ? Math.max(config.pollInterval().toNanos(), config.emptyRecordsBackoff().toNanos())
@@ -158,13 +152,13 @@ final class ShardReader implements AutoCloseable {
 
     private String newIterator() {
         try {
-            String fresh = kinesis.getShardIterator(ShardIterators.request(shard, checkpoint,
+            String fresh = kinesis.getShardIterator(ShardIterators.request(shard, position.checkpoint(),
                     config.startPosition(), config.shardTimestamp(), fromTrimHorizon)).shardIterator();
             // AT_SEQUENCE_NUMBER of an aggregate: its user records up to the checkpoint's are done already.
-            skipInAggregate = checkpoint.filter(Checkpoint::midAggregate);
+            position.restartFromCheckpoint();
             return fresh;
         } catch (InvalidArgumentException e) {
-            if (checkpoint.isEmpty()) {
+            if (position.checkpoint().isEmpty()) {
                 throw e;
             }
             if (config.trimmedPositionAction() == TrimmedPositionAction.FAIL) {
@@ -177,68 +171,20 @@ final class ShardReader implements AutoCloseable {
                     + "after it have expired unread. Continuing from the trim horizon", shard, describeCheckpoint(),
                     e.awsErrorDetails().errorMessage());
             metrics.trimmedPositionReset();
-            checkpoint = Optional.empty();
-            skipInAggregate = Optional.empty();
+            position.resetToTrimHorizon();
             return kinesis.getShardIterator(ShardIterators.trimHorizon(shard)).shardIterator();
         }
     }
 
-    private void addRecords(Record record, List<SourceRecord> out) {
-        String sequenceNumber = record.sequenceNumber();
-        byte[] data = record.data().asByteArray();
-        OptionalLong skipThrough = OptionalLong.empty();
-        if (skipInAggregate.isPresent()) {
-            if (skipInAggregate.get().sequenceNumber().equals(sequenceNumber)) {
-                skipThrough = skipInAggregate.get().subSequenceNumber();
-            }
-            skipInAggregate = Optional.empty();
-        }
-        List<UserRecord> userRecords = null;
-        if (config.deaggregation()) {
-            Decoded decoded = KplAggregation.decode(data, record.partitionKey(), null);
-            if (decoded.aggregated()) {
-                userRecords = decoded.records();
-            } else if (data.length >= KPL_MAGIC.length
-                    && Arrays.equals(data, 0, KPL_MAGIC.length, KPL_MAGIC, 0, KPL_MAGIC.length)) {
-                log.warn("Record {} of shard {} starts like a KPL aggregate but fails its checksum or does not "
-                        + "parse; passing it through whole", sequenceNumber, shard);
-            }
-        }
-        if (userRecords == null) {
-            checkpoint = Optional.of(Checkpoint.after(sequenceNumber));
-            out.add(mapper.map(new RecordMapper.Input(shard, sequenceNumber, OptionalLong.empty(),
-                    record.partitionKey(), record.approximateArrivalTimestamp(), data),
-                    SourceOffsets.toOffset(checkpoint.get())));
-            return;
-        }
-        int last = userRecords.size() - 1;
-        for (int i = 0; i <= last; i++) {
-            if (skipThrough.isPresent() && i <= skipThrough.getAsLong()) {
-                continue;
-            }
-            UserRecord user = userRecords.get(i);
-            // The last user record completes the Kinesis record: a restart then resumes after it.
-            Checkpoint position = i == last ? Checkpoint.after(sequenceNumber)
-                    : Checkpoint.inAggregate(sequenceNumber, i);
-            out.add(mapper.map(new RecordMapper.Input(shard, sequenceNumber, OptionalLong.of(i),
-                    user.partitionKey(), record.approximateArrivalTimestamp(), user.data()),
-                    SourceOffsets.toOffset(position)));
-        }
-        checkpoint = Optional.of(Checkpoint.after(sequenceNumber));
-    }
-
-    /** Exponential from kinesis.throughput.exceeded.backoff.ms, capped at 30 s, jittered by ±50%. */
+    /** Rests the shard for the next backoff; returns it in nanoseconds. */
     private long backoff(long nowNanos) {
-        long base = config.throughputExceededBackoff().toNanos() << Math.min(failures, 10);
-        failures++;
-        long capped = Math.min(base, MAX_BACKOFF_NANOS);
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped + 1);
-        dueNanos = nowNanos + jittered;
-        return jittered;
+        long wait = backoff.next();
+        dueNanos = nowNanos + wait;
+        return wait;
     }
 
     private String describeCheckpoint() {
-        return checkpoint.map(Checkpoint::toString).orElse("its start position");
+        return position.describe();
     }
 
     private static String withoutFinalPeriod(String message) {

@@ -9,6 +9,8 @@ import io.sluice.testkit.KafkaConnectExtension;
 import io.sluice.testkit.SluiceServerExtension;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,52 @@ class ExactlyOnceIT {
         assertThat(perKey(connectors.readExactly("killed", 1500, true)))
                 .as("every record exactly once, in order per key").isEqualTo(expectedPerKey(20, 75));
         connectors.delete("killed");
+    }
+
+    @Test
+    void killingTheWorkerWhileRecordsArePushedDeliversEveryRecordExactlyOnce() throws Exception {
+        streams.create("killed-efo", 4);
+        KAFKA.topics().create("killed-efo", 3);
+        Map<String, String> config = streams.connectorConfig("killed-efo", "killed-efo");
+        config.put("exactly.once.support", "required");
+        config.put("kinesis.fanout.mode", "enhanced");
+        connectors.create("killed-efo", config);
+        // Enhanced fan-out pushes records as they come, so a writer keeps writing through the kill: it lands while
+        // a transaction is open, whatever the timing.
+        AtomicInteger rounds = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            while (writing.get()) {
+                streams.putNumbered("killed-efo", 20, 1);
+                rounds.incrementAndGet();
+                sleepQuietly(20);
+            }
+        });
+        writer.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    KAFKA.topics().consume("killed-efo", 200, Duration.ofSeconds(2), true).size() >= 200);
+            KAFKA.killWorker();
+            KAFKA.startWorker();
+            connectors.awaitState("killed-efo", "RUNNING");
+            await().atMost(Duration.ofSeconds(60)).until(() -> rounds.get() >= 60);
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+
+        int perKey = rounds.get();
+        assertThat(perKey(connectors.readExactly("killed-efo", 20 * perKey, true)))
+                .as("every record exactly once, in order per key").isEqualTo(expectedPerKey(20, perKey));
+        connectors.delete("killed-efo");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.sluice.connect.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.connect.source.config.FanOutMode;
 import io.sluice.connect.source.config.KeyFormat;
 import io.sluice.connect.source.config.PartitionerMode;
 import io.sluice.connect.source.config.StartPosition;
@@ -51,6 +52,23 @@ class KinesisSourceConnectorConfigTest {
         assertThat(config.valueFormat()).isEqualTo(ValueFormat.BYTES);
         assertThat(config.partitioner()).isEqualTo(PartitionerMode.KEY);
         assertThat(config.connection().endpointOverride()).isEmpty();
+        assertThat(config.fanOutMode()).isEqualTo(FanOutMode.SHARED);
+    }
+
+    @Test
+    void enhancedFanOutReadsAsTheConnectorUnlessAConsumerIsNamed() {
+        assertThat(new KinesisSourceConnectorConfig(props("name", "orders-to-kafka", "kinesis.fanout.mode", "enhanced"))
+                .fanOutConsumerName()).isEqualTo("orders-to-kafka");
+        KinesisSourceConnectorConfig named = new KinesisSourceConnectorConfig(props("name", "orders-to-kafka",
+                "kinesis.fanout.mode", "ENHANCED", "kinesis.fanout.consumer.name", "audit"));
+        assertThat(named.fanOutMode()).isEqualTo(FanOutMode.ENHANCED);
+        assertThat(named.fanOutConsumerName()).isEqualTo("audit");
+        assertThatThrownBy(() -> new KinesisSourceConnectorConfig(props("name", "orders to kafka",
+                "kinesis.fanout.mode", "enhanced")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("kinesis.fanout.consumer.name is required when kinesis.fanout.mode=enhanced and the "
+                        + "connector's name 'orders to kafka' is not a valid consumer name (letters, digits, _ . - "
+                        + "only, at most 128): set it to one");
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.sluice.connect.common.config.KinesisConnection.Profile;
 import io.sluice.connect.common.config.KinesisConnection.StaticKeys;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -16,8 +18,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -26,7 +32,8 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Builds the synchronous {@link KinesisClient} (Apache HttpClient 5, HTTP/1.1) a connector task uses, from a
+ * Builds the synchronous {@link KinesisClient} (Apache HttpClient 5, HTTP/1.1) a connector task uses — and for
+ * enhanced fan-out the {@link KinesisAsyncClient} (Netty, HTTP/2) — from a
  * {@link KinesisConnection}: region, endpoint override, credentials (static keys, the default chain, a profile, or
  * STS AssumeRole), the API call timeout, the standard retry strategy with the configured retries, and CBOR or JSON.
  *
@@ -41,6 +48,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 public final class KinesisClientFactory {
 
     private static final Object CBOR_PROPERTY_LOCK = new Object();
+    /** Longer than the 5 s within which a subscription sends an event, even when idle. */
+    private static final Duration SUBSCRIPTION_READ_TIMEOUT = Duration.ofSeconds(30);
 
     private KinesisClientFactory() {
     }
@@ -71,7 +80,31 @@ public final class KinesisClientFactory {
                 });
         connection.endpointOverride().ifPresent(builder::endpointOverride);
         try {
-            return new ManagedKinesisClient(build(builder, connection.cborEnabled()), resources);
+            return new ManagedKinesisClient(build(builder::build, connection.cborEnabled()), resources);
+        } catch (RuntimeException e) {
+            resources.forEach(SdkAutoCloseable::close);
+            throw e;
+        }
+    }
+
+    /**
+     * An async client (Netty, HTTP/2) for {@code connection}, for what only it can do: SubscribeToShard. Same
+     * credentials, timeout, retries and CBOR setting as {@link #create}, except that no API call timeout applies,
+     * since a subscription is one call that lasts up to five minutes. Close the result to release it.
+     */
+    public static ManagedKinesisAsyncClient createAsync(KinesisConnection connection) {
+        List<SdkAutoCloseable> resources = new ArrayList<>();
+        AwsCredentialsProvider credentials = credentialsProvider(connection, resources);
+        KinesisAsyncClientBuilder builder = KinesisAsyncClient.builder()
+                .region(connection.region())
+                .credentialsProvider(credentials)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .protocol(Protocol.HTTP2)
+                        .readTimeout(SUBSCRIPTION_READ_TIMEOUT))
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(connection.maxRetries())));
+        connection.endpointOverride().ifPresent(builder::endpointOverride);
+        try {
+            return new ManagedKinesisAsyncClient(build(builder::build, connection.cborEnabled()), resources);
         } catch (RuntimeException e) {
             resources.forEach(SdkAutoCloseable::close);
             throw e;
@@ -135,13 +168,13 @@ public final class KinesisClientFactory {
         return resource;
     }
 
-    private static KinesisClient build(KinesisClientBuilder builder, boolean cborEnabled) {
+    private static <T> T build(Supplier<T> build, boolean cborEnabled) {
         String property = SdkSystemSetting.CBOR_ENABLED.property();
         synchronized (CBOR_PROPERTY_LOCK) {
             String before = System.getProperty(property);
             System.setProperty(property, Boolean.toString(cborEnabled));
             try {
-                return builder.build();
+                return build.get();
             } finally {
                 if (before == null) {
                     System.clearProperty(property);

@@ -27,6 +27,11 @@ public final class ManagedKinesisClient implements SdkAutoCloseable {
 
     @Override
     public void close() {
+        closeAll(client, resources);
+    }
+
+    /** Closes {@code client}, then {@code resources} in order; every one is tried, the first failure is thrown. */
+    static void closeAll(SdkAutoCloseable client, List<SdkAutoCloseable> resources) {
         List<RuntimeException> failures = new ArrayList<>();
         closeQuietly(client, failures);
         for (SdkAutoCloseable resource : resources) {
