@@ -49,7 +49,8 @@ final class SubscriptionLeases {
     }
 
     private static final class Slot {
-        long lastCallMs = Long.MIN_VALUE;
+        boolean called;
+        long lastCallMs;
         Lease current;
         TokenBucket readBudget;
     }
@@ -70,10 +71,11 @@ final class SubscriptionLeases {
             throw new ResourceInUseException("Another active subscription exists for this consumer: " + consumerArn
                     + " on shard " + shardId + "; a new one may take over " + IN_USE_MS / 1000 + " seconds after it started.");
         }
-        if (limits.enabled() && now - slot.lastCallMs < CALL_INTERVAL_MS) {
+        if (limits.enabled() && slot.called && now - slot.lastCallMs < CALL_INTERVAL_MS) {
             throw new LimitExceededException("Rate exceeded for consumer " + consumerArn + " and shard " + shardId
                     + ": one SubscribeToShard call per second.");
         }
+        slot.called = true;
         slot.lastCallMs = now;
         if (slot.current != null) {
             slot.current.revoked.complete(null);

@@ -33,6 +33,18 @@ class SequenceNumberTest {
         assertThat(SequenceNumber.decode("41767225600000000000000039999999999999999999x")).isEmpty();
     }
 
+    @Test
+    void encodesThePositionBeforeAShardsFirstRecordBelowEveryRecordOfTheShard() {
+        SequenceNumber before = new SequenceNumber(1_767_225_600_000L, 3, SequenceNumber.BEFORE_FIRST);
+        String text = before.encode();
+
+        assertThat(text).isEqualTo("3" + "1767225600000" + "000000000003" + "0".repeat(19));
+        assertThat(SequenceNumber.decode(text)).contains(before);
+        assertThat(text).isLessThan(new SequenceNumber(1_767_225_600_000L, 3, 0).encode());
+        assertThat(SequenceNumber.decode("3" + "1767225600000" + "000000000003" + "0".repeat(18) + "1"))
+                .as("version 3 has zero offset digits only").isEmpty();
+    }
+
     /** Every combination of the edge values (64), then 1000 seeded random numbers. */
     @Test
     void decodeInvertsEncode() {

@@ -59,6 +59,16 @@ final class Subscription {
         return records;
     }
 
+    /** The records of the events pushed so far, without waiting. */
+    List<Record> recordsSoFar() {
+        List<Record> records = new ArrayList<>();
+        for (SubscribeToShardEvent event = events.poll(); event != null; event = events.poll()) {
+            lastContinuation = event.continuationSequenceNumber();
+            records.addAll(event.records());
+        }
+        return records;
+    }
+
     /** The continuation number of the last event pushed, once the stream ended (read every event first). */
     String lastContinuation() {
         for (SubscribeToShardEvent event = events.poll(); event != null; event = events.poll()) {
