@@ -16,6 +16,7 @@ import io.sluice.core.stream.LiveStream;
 import io.sluice.core.stream.Shard;
 import io.sluice.core.stream.ShardRouter;
 import java.io.IOException;
+import io.sluice.core.error.InternalFailureException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -72,7 +73,8 @@ public final class RecordWriter {
                             stream.metadata().encryptionType());
                 }
             } catch (IOException e) {
-                throw goneOr(stream, new UncheckedIOException("appending to " + shard.id() + " of stream " + stream.name(), e));
+                LOG.error("append to {} of stream {} failed", shard.id(), stream.name(), e);
+                throw goneOr(stream, new InternalFailureException(Messages.cannotWrite(shard.id(), stream.name(), e), e));
             }
         }
         throw new IllegalStateException("stream " + stream.name() + " kept resharding under a PutRecord");
@@ -160,8 +162,9 @@ public final class RecordWriter {
                     throw goneOr(stream, new UncheckedIOException(e));
                 }
                 LOG.error("append of {} records to {} of stream {} failed", batch.size(), shard.id(), stream.name(), e);
+                String message = Messages.cannotWrite(shard.id(), stream.name(), e);
                 for (int i : members) {
-                    results[i] = new PutRecordsResultEntry(null, null, "InternalFailure", "Internal service failure.");
+                    results[i] = new PutRecordsResultEntry(null, null, "InternalFailure", message);
                 }
             }
         }

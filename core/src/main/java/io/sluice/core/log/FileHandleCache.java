@@ -27,12 +27,14 @@ import java.util.Map;
 final class FileHandleCache implements AutoCloseable {
 
     private final int maxOpen;
+    private final DataSync sync;
     private final LinkedHashMap<Path, Handle> handles = new LinkedHashMap<>(64, 0.75f, true);
     private boolean closed;
     private long opens;
 
-    FileHandleCache(int maxOpen) {
+    FileHandleCache(int maxOpen, DataSync sync) {
         this.maxOpen = maxOpen;
+        this.sync = sync;
     }
 
     /** A leased open channel; close the lease (not the channel) when done. */
@@ -50,6 +52,17 @@ final class FileHandleCache implements AutoCloseable {
             return handle.channel;
         }
 
+        /** Forces the file's written bytes to disk, wrapping a failure as {@link FsyncFailedException}. */
+        void force() throws FsyncFailedException {
+            try {
+                cache.sync.force(handle.channel);
+            } catch (FsyncFailedException e) {
+                throw e;
+            } catch (java.io.IOException e) {
+                throw new FsyncFailedException(handle.file.toString(), e);
+            }
+        }
+
         @Override
         public void close() {
             if (!released) {
@@ -60,11 +73,13 @@ final class FileHandleCache implements AutoCloseable {
     }
 
     private static final class Handle {
+        final Path file;
         final FileChannel channel;
         int leases;
         boolean evicted;
 
-        Handle(FileChannel channel) {
+        Handle(Path file, FileChannel channel) {
+            this.file = file;
             this.channel = channel;
         }
     }
@@ -84,7 +99,7 @@ final class FileHandleCache implements AutoCloseable {
                 h = null;
             }
             if (h == null) {
-                h = new Handle(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+                h = new Handle(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
                 opens++;
                 handles.put(file, h);
             }

@@ -1,10 +1,8 @@
 package io.sluice.core.log;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -88,18 +86,5 @@ public final class LogFileNames {
         }
         bases.sort(null);
         return bases;
-    }
-
-    /** Makes file creations, renames and deletions in {@code dir} durable (fsync of the directory). */
-    public static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some file systems refuse to open or force a directory; there is nothing more we can do there.
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-                return;
-            }
-            throw e;
-        }
     }
 }

@@ -36,8 +36,13 @@ public final class LogRuntime implements AutoCloseable {
     private volatile boolean closed;
 
     public LogRuntime(LogConfig config) {
+        this(config, DataSync.FILE_CHANNEL);
+    }
+
+    /** With {@code sync} forcing segment data to disk: tests pass one that fails. */
+    LogRuntime(LogConfig config, DataSync sync) {
         this.config = Objects.requireNonNull(config, "config");
-        this.files = new FileHandleCache(config.maxOpenFiles());
+        this.files = new FileHandleCache(config.maxOpenFiles(), sync);
         if (config.fsync() instanceof FsyncPolicy.Interval interval) {
             this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sluice-log-flusher");
@@ -88,20 +93,30 @@ public final class LogRuntime implements AutoCloseable {
      * a journal commit); acknowledged appends are promised durable only after that pass anyway. With
      * {@code always} it runs at once, before the append that caused the roll is acknowledged.
      */
-    void completeRoll(LogSegment sealed, Path logDirectory) throws IOException {
+    void completeRoll(LogSegment sealed, ShardLog log) throws IOException {
         if (flusher == null || closed) {
-            sealed.seal();
-            LogFileNames.fsyncDirectory(logDirectory);
+            sealSegment(sealed, log);
             return;
         }
         flusher.execute(() -> {
             try {
-                sealed.seal();
-                LogFileNames.fsyncDirectory(logDirectory);
+                sealSegment(sealed, log);
             } catch (IOException | RuntimeException e) {
-                LOG.error("sealing segment {} of shard log {} failed; the next open rebuilds its indexes", sealed, logDirectory, e);
+                LOG.error("sealing segment {} of shard log {} failed", sealed, log.directory(), e);
             }
         });
+    }
+
+    /** Seals a segment and makes the new segment's file durable; a failed fsync takes the log out of service. */
+    private static void sealSegment(LogSegment sealed, ShardLog log) throws IOException {
+        try {
+            sealed.seal();
+            DurableDirectories.fsync(log.directory());
+        } catch (IOException e) {
+            log.failFsync(e instanceof FsyncFailedException f ? f
+                    : new FsyncFailedException("the directory or indexes of " + log.directory(), e));
+            throw e;
+        }
     }
 
     /** One flusher pass (visible for testing). */
@@ -111,8 +126,11 @@ public final class LogRuntime implements AutoCloseable {
             dirty.remove(log);
             try {
                 log.flush();
+            } catch (FsyncFailedException e) {
+                // Not retried: a second fsync may report success over pages the kernel dropped. The log now
+                // refuses appends (ShardLog#failFsync logged why); it is recovered from disk at the next start.
             } catch (IOException | RuntimeException e) {
-                LOG.error("fsync of shard log {} failed; will retry next pass", log.directory(), e);
+                LOG.error("flushing shard log {} failed; will retry next pass", log.directory(), e);
                 if (!closed) {
                     dirty.add(log);
                 }

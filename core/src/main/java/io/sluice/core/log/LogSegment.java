@@ -134,7 +134,7 @@ final class LogSegment {
                     p += ch.write(batch, p);
                 }
                 if (force) {
-                    ch.force(false);
+                    lease.force();
                 }
             } catch (IOException | RuntimeException e) {
                 try {
@@ -165,7 +165,7 @@ final class LogSegment {
             return;
         }
         try (FileHandleCache.Lease lease = files.acquire(logFile)) {
-            lease.channel().force(false);
+            lease.force();
         }
     }
 

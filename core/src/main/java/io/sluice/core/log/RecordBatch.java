@@ -64,10 +64,14 @@ public final class RecordBatch {
             return baseOffset + recordCount;
         }
 
-        /** Whether the fixed fields are plausible (the checksum is checked separately). */
+        /**
+         * Whether the fixed fields are plausible (the checksum is checked separately) — including that
+         * {@link #sizeInBytes()} and {@link #nextOffset()} cannot overflow, whatever bytes a damaged file holds.
+         */
         public boolean isPlausible() {
-            return magic == MAGIC && recordCount > 0 && baseOffset >= 0 && batchLength >= HEADER_SIZE - LOG_OVERHEAD
-                    + (long) recordCount * RECORD_OVERHEAD && firstTimestampMs <= lastTimestampMs;
+            return magic == MAGIC && recordCount > 0 && baseOffset >= 0 && baseOffset <= Long.MAX_VALUE - recordCount
+                    && batchLength >= HEADER_SIZE - LOG_OVERHEAD + (long) recordCount * RECORD_OVERHEAD
+                    && batchLength <= Integer.MAX_VALUE - LOG_OVERHEAD && firstTimestampMs <= lastTimestampMs;
         }
     }
 
@@ -185,7 +189,7 @@ public final class RecordBatch {
                 if (keyLength < 0 || p + 12L + keyLength + 4 > end) {
                     throw new CorruptLogException("record " + offset + ": key length " + keyLength + " overruns its batch");
                 }
-                int keyStart = p + 12;
+                int keyStart = p + 12; // bounded by the check above: keyStart + keyLength + 4 <= end
                 int dataLength = buf.getInt(keyStart + keyLength);
                 int dataStart = keyStart + keyLength + 4;
                 if (dataLength < 0 || (long) dataStart + dataLength > end) {
@@ -218,18 +222,22 @@ public final class RecordBatch {
         int p = buf.position() + HEADER_SIZE;
         int end = buf.position() + h.sizeInBytes();
         for (int i = 0; i < h.recordCount(); i++) {
-            if (p + 12 > end) {
+            if (p + 12L > end) {
                 throw new CorruptLogException("batch at offset " + h.baseOffset() + " is malformed");
             }
             if (buf.getLong(p) >= timestampMs) {
                 return h.baseOffset() + i;
             }
             int keyLength = buf.getInt(p + 8);
-            int dataPos = p + 12 + keyLength;
+            long dataPos = p + 12L + keyLength; // long: lengths read from the file may be anything
             if (keyLength < 0 || dataPos + 4 > end) {
                 throw new CorruptLogException("batch at offset " + h.baseOffset() + " is malformed");
             }
-            p = dataPos + 4 + buf.getInt(dataPos);
+            int dataLength = buf.getInt((int) dataPos);
+            if (dataLength < 0 || dataPos + 4 + dataLength > end) {
+                throw new CorruptLogException("batch at offset " + h.baseOffset() + " is malformed");
+            }
+            p = (int) (dataPos + 4 + dataLength);
         }
         return -1;
     }

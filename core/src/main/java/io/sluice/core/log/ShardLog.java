@@ -16,10 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable, append-only log of one shard: a directory of {@link LogSegment segments} named by base offset
@@ -44,6 +47,8 @@ import java.util.stream.Stream;
  */
 public final class ShardLog implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ShardLog.class);
+
     private static final int MAX_READ_RETRIES = 8;
 
     private final Path dir;
@@ -58,6 +63,7 @@ public final class ShardLog implements AutoCloseable {
     private volatile long startOffset;
     private volatile boolean closed;
     private volatile long lastTimestampMs;
+    private volatile FsyncFailedException fsyncFailure;
 
     private ShardLog(Path dir, LogRuntime runtime) throws IOException {
         this.dir = dir;
@@ -69,7 +75,7 @@ public final class ShardLog implements AutoCloseable {
     /** Opens the log in {@code directory}, creating the directory if missing, and recovers it. */
     public static ShardLog open(Path directory, LogRuntime runtime) throws IOException {
         Objects.requireNonNull(runtime, "runtime");
-        Files.createDirectories(directory);
+        DurableDirectories.create(directory);
         return new ShardLog(directory.toAbsolutePath().normalize(), runtime);
     }
 
@@ -154,7 +160,7 @@ public final class ShardLog implements AutoCloseable {
         }
         // From here on a crash is an unclean stop again.
         if (Files.deleteIfExists(marker) || changedDirectory) {
-            LogFileNames.fsyncDirectory(dir);
+            DurableDirectories.fsync(dir);
         }
         return new RecoveryReport(clean, segments.size(), scanned, records, truncated, rebuilt, problems);
     }
@@ -217,6 +223,9 @@ public final class ShardLog implements AutoCloseable {
                 ts = Math.max(ts, entries.get(i).timestampMs());
                 timestamps[i] = ts;
             }
+            if (fsyncFailure != null) {
+                throw new LogOutOfServiceException(dir, fsyncFailure);
+            }
             base = endOffset;
             ByteBuffer batch = ScratchBuffers.forEncoding(batchSize);
             RecordBatch.encodeInto(batch, base, entries, timestamps, keys);
@@ -224,7 +233,12 @@ public final class ShardLog implements AutoCloseable {
             if (!segment.isEmpty() && (long) segment.size() + batch.remaining() > config.segmentBytes()) {
                 segment = roll();
             }
-            segment.append(batch, base, n, timestamps[0], timestamps[n - 1], runtime.fsyncOnAppend());
+            try {
+                segment.append(batch, base, n, timestamps[0], timestamps[n - 1], runtime.fsyncOnAppend());
+            } catch (FsyncFailedException e) {
+                failFsync(e);
+                throw e;
+            }
             lastTimestampMs = timestamps[n - 1];
             endOffset = base + n;
         } finally {
@@ -242,7 +256,7 @@ public final class ShardLog implements AutoCloseable {
         LogSegment next = LogSegment.create(dir, endOffset, runtime.files(), config.indexIntervalBytes());
         segments.put(next.baseOffset(), next);
         active = next;
-        runtime.completeRoll(previous, dir);
+        runtime.completeRoll(previous, this);
         return next;
     }
 
@@ -253,11 +267,32 @@ public final class ShardLog implements AutoCloseable {
         }
         try {
             active.flush();
+        } catch (FsyncFailedException e) {
+            failFsync(e);
+            throw e;
         } catch (NoSuchFileException | ClosedChannelException e) {
             if (!closed) {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Takes the log out of service for appends after a failed fsync: which pages reached the disk is unknown, and
+     * a retried fsync may report success over pages the kernel dropped, so appending on would acknowledge records
+     * on top of a hole. Reads keep working; reopening the log (a restart) recovers it from what is on disk.
+     */
+    void failFsync(FsyncFailedException cause) {
+        if (fsyncFailure == null) {
+            fsyncFailure = cause;
+            LOG.error("shard log {} takes no more appends: {}. Reads keep working; restart to recover it from disk",
+                    dir, cause.getMessage(), cause);
+        }
+    }
+
+    /** The failed fsync that took this log out of service for appends, if one did. */
+    public Optional<FsyncFailedException> fsyncFailure() {
+        return Optional.ofNullable(fsyncFailure);
     }
 
     // ---------------------------------------------------------------- reading
@@ -381,7 +416,7 @@ public final class ShardLog implements AutoCloseable {
                 deleted++;
             }
             if (deleted > 0) {
-                LogFileNames.fsyncDirectory(dir);
+                DurableDirectories.fsync(dir);
             }
             return deleted;
         } finally {
@@ -420,7 +455,7 @@ public final class ShardLog implements AutoCloseable {
                 }
                 Files.newByteChannel(dir.resolve(LogFileNames.CLEAN_SHUTDOWN_FILE), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE).close();
-                LogFileNames.fsyncDirectory(dir);
+                DurableDirectories.fsync(dir);
             } finally {
                 for (LogSegment s : segments.values()) {
                     s.closeHandle();
@@ -460,7 +495,7 @@ public final class ShardLog implements AutoCloseable {
             }
             Path parent = dir.getParent();
             if (parent != null) {
-                LogFileNames.fsyncDirectory(parent);
+                DurableDirectories.fsync(parent);
             }
         } finally {
             lock.unlock();

@@ -91,4 +91,29 @@ class RecordBatchTest {
         assertThatThrownBy(() -> RecordBatch.decode(buf, 0, new ArrayList<>(), 10, Long.MAX_VALUE, 0))
                 .isInstanceOf(CorruptLogException.class).hasMessageContaining("overruns");
     }
+
+    @Test
+    void aHeaderWhoseSizeOrLastOffsetWouldOverflowIsNotPlausible() {
+        ByteBuffer huge = encode(0, LogFixtures.entries(0, 1, 4));
+        huge.putInt(8, Integer.MAX_VALUE); // batchLength: 12 + it overflows an int
+        assertThat(RecordBatch.readHeader(huge).isPlausible()).isFalse();
+
+        ByteBuffer late = encode(0, LogFixtures.entries(0, 3, 4));
+        late.putLong(0, Long.MAX_VALUE - 1); // base offset + 3 records overflows a long
+        assertThat(RecordBatch.readHeader(late).isPlausible()).isFalse();
+
+        ByteBuffer fine = encode(Long.MAX_VALUE - 3, LogFixtures.entries(0, 3, 4));
+        assertThat(RecordBatch.readHeader(fine).isPlausible()).as("the last offset that fits").isTrue();
+    }
+
+    @Test
+    void findingATimestampRejectsLengthsThatWouldOverflow() {
+        for (int offsetInRecord : new int[] {8, 12 + "key-0".length()}) { // key length, then data length
+            ByteBuffer buf = encode(0, LogFixtures.entries(0, 2, 4));
+            buf.putInt(RecordBatch.HEADER_SIZE + offsetInRecord, Integer.MAX_VALUE - 2);
+            assertThatThrownBy(() -> RecordBatch.firstOffsetAtOrAfter(buf, Long.MAX_VALUE))
+                    .as("a length of MAX_VALUE - 2 at byte %d of the record", offsetInRecord)
+                    .isInstanceOf(CorruptLogException.class).hasMessage("batch at offset 0 is malformed");
+        }
+    }
 }
