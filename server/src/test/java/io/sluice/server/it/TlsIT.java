@@ -26,6 +26,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StartingPosition;
 
 /** With a certificate and key the same port speaks TLS: HTTP/1.1 to the sync client, h2 to the async one
  * whether it negotiates with ALPN or assumes h2 (the SDK's default). */
@@ -102,6 +104,41 @@ class TlsIT {
 
             assertThat(kinesis.describeStreamSummary(r -> r.streamName(stream)).join()
                     .streamDescriptionSummary().openShardCount()).isEqualTo(1);
+        }
+    }
+
+    /** Enhanced fan-out over TLS (h2 by ALPN or assumed), with the SDK's default CBOR on for the other calls. */
+    @ParameterizedTest
+    @EnumSource(ProtocolNegotiation.class)
+    void theAsyncClientSubscribesToAShardOverTls(ProtocolNegotiation negotiation) throws Exception {
+        String stream = "tls-efo-" + negotiation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        System.setProperty("aws.cborEnabled", "true");
+        try (KinesisAsyncClient kinesis = KinesisAsyncClient.builder()
+                .endpointOverride(server.server().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(KinesisClients.CREDENTIALS))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .protocol(Protocol.HTTP2)
+                        .protocolNegotiation(negotiation)
+                        .readTimeout(Duration.ofSeconds(30))
+                        .tlsTrustManagersProvider(() -> trust))
+                .build()) {
+            kinesis.createStream(r -> r.streamName(stream).shardCount(1)).join();
+            String streamArn = kinesis.describeStreamSummary(r -> r.streamName(stream)).join()
+                    .streamDescriptionSummary().streamARN();
+            String consumer = kinesis.registerStreamConsumer(r -> r.streamARN(streamArn).consumerName("tls")).join()
+                    .consumer().consumerARN();
+            for (String value : new String[] {"one", "two"}) {
+                kinesis.putRecord(r -> r.streamName(stream).partitionKey("k").data(SdkBytes.fromUtf8String(value))).join();
+            }
+
+            Subscription subscription = Subscription.start(kinesis, consumer, "shardId-000000000000",
+                    StartingPosition.builder().type(ShardIteratorType.TRIM_HORIZON).build());
+
+            assertThat(subscription.records(2)).extracting(r -> r.data().asUtf8String()).containsExactly("one", "two");
+            subscription.cancel();
+        } finally {
+            System.clearProperty("aws.cborEnabled");
         }
     }
 }
