@@ -16,6 +16,7 @@ import io.sluice.core.api.PutRecordsResult;
 import io.sluice.core.api.ScalingType;
 import io.sluice.core.api.StreamDescription;
 import io.sluice.core.api.StreamRef;
+import io.sluice.core.api.StreamStatistics;
 import io.sluice.core.api.StreamSummary;
 import io.sluice.core.api.SubscribeToShardRequest;
 import io.sluice.core.api.UpdateShardCountResult;
@@ -267,6 +268,11 @@ public final class StreamEngine implements AutoCloseable {
      */
     public ShardSubscription subscribeToShard(SubscribeToShardRequest request) {
         return subscriptions.subscribe(request);
+    }
+
+    /** Every stream's figures for monitoring; cheap (no I/O), consistent per shard, not across shards. */
+    public List<StreamStatistics> statistics() {
+        return views.statistics();
     }
 
     // ---- shards --------------------------------------------------------------------------------------------

@@ -32,13 +32,15 @@ import java.util.Objects;
  * @param faults          faults to inject per action, a {@link io.sluice.server.faults.FaultPlan} spec; empty: none
  * @param faultsSeed      makes injected faults repeatable; {@code null}: a random seed
  * @param subscriptionLifetimeMs how long a SubscribeToShard stream lasts before it ends cleanly (5 min on Kinesis)
+ * @param adminHost       address of the admin listener (/metrics, /health)
+ * @param adminPort       port of the admin listener; {@code null}: no admin listener, {@code 0}: a free port
  */
 public record ServerConfig(String host, int port, Path dataDir, String region, String accountId, int shardLimit,
                            boolean limitsOn,
                            FsyncPolicy fsync, AuthMode auth, Path authConfig, Path tlsCert, Path tlsKey,
                            int maxRequestBytes, long maxInflightBytes, int workerThreads, int maxQueued,
                            int maxConnections, long requestTimeoutMs, DeclaredStreams streams, String faults, Long faultsSeed,
-                           long subscriptionLifetimeMs) {
+                           long subscriptionLifetimeMs, String adminHost, Integer adminPort) {
 
     /** How requests are authenticated. */
     public enum AuthMode {
@@ -67,6 +69,10 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
         if (requestTimeoutMs < 1) {
             throw new IllegalArgumentException("request-timeout-ms must be at least 1, got " + requestTimeoutMs);
         }
+        Objects.requireNonNull(adminHost, "adminHost");
+        if (adminPort != null && (adminPort < 0 || adminPort > 65535)) {
+            throw new IllegalArgumentException("admin-port must be in 0..65535, got " + adminPort);
+        }
         if (subscriptionLifetimeMs < 1) {
             throw new IllegalArgumentException("subscription-lifetime-ms must be at least 1, got " + subscriptionLifetimeMs);
         }
@@ -93,75 +99,80 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", 10_000, true,
                 FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024, 256L * 1024 * 1024,
-                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256, 1000, 60_000, DeclaredStreams.NONE, "", null, 300_000);
+                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256, 1000, 60_000, DeclaredStreams.NONE, "", null, 300_000,
+                "127.0.0.1", null);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withRegion(String r) {
-        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withAccountId(String a) {
-        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withShardLimit(int limit) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withLimits(boolean on) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withFsync(FsyncPolicy f) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withAuth(AuthMode mode, Path config) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withTls(Path cert, Path key) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withMaxRequestBytes(int bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withMaxInflightBytes(long bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, bytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, bytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withWorkers(int threads, int queued) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, threads, queued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, threads, queued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withConnections(int max, long requestTimeout) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, max, requestTimeout, streams, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, max, requestTimeout, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withStreams(DeclaredStreams declared) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, declared, faults, faultsSeed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, declared, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withFaults(String spec, Long seed) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, spec, seed, subscriptionLifetimeMs);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, spec, seed, subscriptionLifetimeMs, adminHost, adminPort);
     }
 
     public ServerConfig withSubscriptionLifetime(long ms) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, ms);
+        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, ms, adminHost, adminPort);
+    }
+
+    public ServerConfig withAdmin(String host, Integer port) {
+        return new ServerConfig(this.host, this.port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, host, port);
     }
 
     /** Applies one setting by its flag / properties name; unknown names and bad values are errors naming both. */
@@ -189,6 +200,8 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
                 case "faults" -> withFaults(value.trim(), faultsSeed);
                 case "faults-seed" -> withFaults(faults, Long.parseLong(value.trim()));
                 case "subscription-lifetime-ms" -> withSubscriptionLifetime(Long.parseLong(value.trim()));
+                case "admin-host" -> withAdmin(value.trim(), adminPort);
+                case "admin-port" -> withAdmin(adminHost, value.isBlank() ? null : Integer.parseInt(value.trim()));
                 default -> throw new IllegalArgumentException("unknown setting '" + name + "'");
             };
         } catch (NumberFormatException e) {

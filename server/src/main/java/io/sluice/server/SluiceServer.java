@@ -4,6 +4,11 @@ import io.sluice.core.EngineConfig;
 import io.sluice.core.StreamEngine;
 import io.sluice.core.limits.ThroughputLimits;
 import io.sluice.server.actions.KinesisActions;
+import io.sluice.server.admin.AdminResponse;
+import io.sluice.server.admin.AdminRoutes;
+import io.sluice.server.admin.Health;
+import io.sluice.server.metrics.ServerMetrics;
+import io.sluice.server.netty.AdminListener;
 import io.sluice.server.auth.AccessControl;
 import io.sluice.server.auth.Authenticator;
 import io.sluice.server.auth.Authorizer;
@@ -24,6 +29,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +45,13 @@ public final class SluiceServer implements AutoCloseable {
     private final ServerConfig config;
     private final StreamEngine engine;
     private final NettyServer netty;
+    private final AdminListener admin;
 
-    private SluiceServer(ServerConfig config, StreamEngine engine, NettyServer netty) {
+    private SluiceServer(ServerConfig config, StreamEngine engine, NettyServer netty, AdminListener admin) {
         this.config = config;
         this.engine = engine;
         this.netty = netty;
+        this.admin = admin;
     }
 
     public static SluiceServer start(ServerConfig config) {
@@ -71,20 +80,39 @@ public final class SluiceServer implements AutoCloseable {
                 log.warn("Injecting faults: {}", config.faults());
                 actions = FaultInjection.apply(actions, faults, config.faultsSeed());
             }
+            // The metrics count every request, so they exist before the port that serves them; the in-flight gauge
+            // reads the port once it is open.
+            AtomicReference<NettyServer> port = new AtomicReference<>();
+            ServerMetrics metrics = new ServerMetrics(engine, () -> port.get() == null ? 0 : port.get().inflightBytes());
             RequestProcessor processor = users == null
-                    ? new RequestProcessor(actions, new OpenAuthenticator(), AccessControl.ALLOW_ALL)
+                    ? new RequestProcessor(actions, new OpenAuthenticator(), AccessControl.ALLOW_ALL, metrics)
                     : new RequestProcessor(actions, sigV4(users, config.region()),
-                            new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine)));
+                            new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine)),
+                            metrics);
             NettyServer netty = new NettyServer(new NettyServer.Settings(config.host(), config.port(),
                     config.maxRequestBytes(), config.maxInflightBytes(), config.workerThreads(), config.maxQueued(),
                     config.maxConnections(), config.requestTimeoutMs(),
                     config.tlsCert() == null ? null : TlsContexts.forServer(config.tlsCert(), config.tlsKey())),
                     processor);
+            port.set(netty);
+            AdminListener admin = null;
+            if (config.adminPort() != null) {
+                Health health = new Health(engine, netty::isServing);
+                try {
+                    admin = new AdminListener(config.adminHost(), config.adminPort(), new AdminRoutes()
+                            .route("/metrics", () -> new AdminResponse(200, ServerMetrics.contentType(), metrics.scrape()))
+                            .route("/health/live", health::live)
+                            .route("/health/ready", health::ready), config.requestTimeoutMs());
+                } catch (InterruptedException | RuntimeException e) {
+                    netty.close();
+                    throw e;
+                }
+            }
             if (config.auth() == ServerConfig.AuthMode.OPEN) {
                 log.warn("Authentication is open: any well-formed SigV4 request is accepted. "
                         + "Use --auth sigv4 --auth-config FILE to check signatures and policies.");
             }
-            return new SluiceServer(config, engine, netty);
+            return new SluiceServer(config, engine, netty, admin);
         } catch (InterruptedException e) {
             engine.close();
             Thread.currentThread().interrupt();
@@ -128,12 +156,28 @@ public final class SluiceServer implements AutoCloseable {
         return engine;
     }
 
+    /** The admin listener's endpoint (metrics, health), when {@code --admin-port} is set. */
+    public Optional<URI> adminEndpoint() {
+        if (admin == null) {
+            return Optional.empty();
+        }
+        InetSocketAddress address = admin.address();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return Optional.of(URI.create("http://" + host + ":" + address.getPort()));
+    }
+
     @Override
     public void close() {
         try {
             netty.close();
         } finally {
-            engine.close();
+            try {
+                if (admin != null) {
+                    admin.close();
+                }
+            } finally {
+                engine.close();
+            }
         }
     }
 }

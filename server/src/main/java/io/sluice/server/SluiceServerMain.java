@@ -42,6 +42,8 @@ public final class SluiceServerMain {
         System.out.println("Sluice server listening on " + server.endpoint() + " (data " + config.dataDir()
                 + ", region " + config.region() + ", auth " + config.auth().name().toLowerCase(java.util.Locale.ROOT)
                 + ", limits " + (config.limitsOn() ? "kinesis" : "off") + ", fsync " + config.fsync() + ")");
+        server.adminEndpoint().ifPresent(admin -> System.out.println("Sluice admin endpoint " + admin
+                + " (/metrics, /health/live, /health/ready)"));
         stopped.await();
     }
 }

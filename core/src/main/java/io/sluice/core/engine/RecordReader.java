@@ -171,11 +171,13 @@ public final class RecordReader {
             throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, pos.streamName(), account));
         }
         if (!shard.throttle().tryAdmitRead()) {
+            shard.counters().readThrottled();
             throw new ProvisionedThroughputExceededException(Messages.rateExceeded(shardId, meta.name(), account));
         }
         try {
             ShardRead read = read(stream, shard, pos.offset(), max, registry.config().limits().maxBytesPerRead(), now);
             shard.throttle().chargeRead(read.bytes(), read.hitByteCap());
+            shard.counters().readByGetRecords(read.records().size(), read.bytes(), read.millisBehindLatest());
             if (read.shardEnded()) {
                 return new GetRecordsResult(read.records(), null, read.millisBehindLatest(), read.children());
             }

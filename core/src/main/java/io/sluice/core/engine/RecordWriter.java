@@ -64,11 +64,13 @@ public final class RecordWriter {
             Shard shard = stream.router().route(hashKey);
             if (!shard.throttle().tryAdmitWrite(size)) {
                 shard.markHot();
+                shard.counters().writeThrottled(1);
                 throw new ProvisionedThroughputExceededException(Messages.rateExceeded(shard.id(), stream.name(), account));
             }
             try {
                 Shard.Appended appended = shard.append(one);
                 if (appended != null) {
+                    shard.counters().written(1, size);
                     return new PutRecordResult(shard.id(), sequences(stream, shard).encode(appended.firstOffset()),
                             stream.metadata().encryptionType());
                 }
@@ -135,6 +137,7 @@ public final class RecordWriter {
             Shard shard = router.route(hashKeys[i]);
             if (admit && !shard.throttle().tryAdmitWrite(sizes[i])) {
                 shard.markHot();
+                shard.counters().writeThrottled(1);
                 results[i] = new PutRecordsResultEntry(null, null, ProvisionedThroughputExceededException.TYPE,
                         Messages.rateExceeded(shard.id(), stream.name(), account));
                 continue;
@@ -152,6 +155,11 @@ public final class RecordWriter {
                     again = concat(again, members);
                     continue;
                 }
+                long bytes = 0;
+                for (int i : members) {
+                    bytes += sizes[i];
+                }
+                shard.counters().written(members.length, bytes);
                 ShardSequenceNumbers sequences = sequences(stream, shard);
                 long offset = appended.firstOffset();
                 for (int i : members) {

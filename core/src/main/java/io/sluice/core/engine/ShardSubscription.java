@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One consumer's subscription to one shard (enhanced fan-out), as a pull source for whoever pushes its events:
@@ -43,6 +44,7 @@ public final class ShardSubscription implements AutoCloseable {
     private final Clock clock;
     private long offset;
     private boolean ended;
+    private final AtomicBoolean closed = new AtomicBoolean(); // the transport may close from another thread
     private volatile CompletableFuture<Void> wakeUp; // completed by an append, or by a takeover on another thread
 
     ShardSubscription(RecordReader reader, SubscriptionLeases leases, SubscriptionLeases.Lease lease,
@@ -57,6 +59,7 @@ public final class ShardSubscription implements AutoCloseable {
         this.offset = offset;
         this.account = account;
         this.clock = clock;
+        shard.counters().subscribed();
         lease.revoked().thenRun(() -> {
             CompletableFuture<Void> waiting = wakeUp;
             if (waiting != null) {
@@ -103,6 +106,7 @@ public final class ShardSubscription implements AutoCloseable {
         if (budget != null) {
             budget.take(read.bytes()); // may go into debt: the next read waits until it is repaid
         }
+        shard.counters().pushed(read.records().size(), read.bytes());
         offset = read.nextOffset();
         if (read.shardEnded()) {
             ended = true;
@@ -146,6 +150,9 @@ public final class ShardSubscription implements AutoCloseable {
 
     @Override
     public void close() {
-        leases.release(consumerArn, shardId(), lease);
+        if (closed.compareAndSet(false, true)) {
+            shard.counters().unsubscribed();
+            leases.release(consumerArn, shardId(), lease);
+        }
     }
 }

@@ -4,11 +4,13 @@ import io.sluice.core.api.ListStreamsResult;
 import io.sluice.core.api.ShardInfo;
 import io.sluice.core.api.StreamDescription;
 import io.sluice.core.api.StreamRef;
+import io.sluice.core.api.StreamStatistics;
 import io.sluice.core.api.StreamSummary;
 import io.sluice.core.error.InvalidArgumentException;
 import io.sluice.core.meta.ShardMetadata;
 import io.sluice.core.meta.StreamMetadata;
 import io.sluice.core.stream.LiveStream;
+import io.sluice.core.stream.Shard;
 import io.sluice.core.stream.ShardIds;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,6 +55,24 @@ public final class StreamViews {
 
     public StreamSummary summary(StreamRef ref) {
         return summary(registry.resolve(ref));
+    }
+
+    /** Every stream's consumers and shard counters, for monitoring. */
+    public List<StreamStatistics> statistics() {
+        long now = registry.config().clock().millis();
+        List<StreamStatistics> all = new ArrayList<>();
+        for (LiveStream stream : registry.all()) {
+            StreamMetadata meta = stream.metadata();
+            List<StreamStatistics.Shard> shards = new ArrayList<>();
+            for (Shard shard : stream.shards()) {
+                ShardMetadata shardMeta = meta.shard(shard.index());
+                shards.add(new StreamStatistics.Shard(shard.id(), shardMeta != null && shardMeta.isOpen(),
+                        shard.log().fsyncFailure().isPresent(), shard.log().sizeInBytes(), shard.counters().snapshot()));
+            }
+            int consumers = (int) meta.consumers().stream().filter(c -> c.statusAt(now) != null).count();
+            all.add(new StreamStatistics(meta.name(), consumers, shards));
+        }
+        return all;
     }
 
     private StreamSummary summary(LiveStream stream) {

@@ -290,6 +290,15 @@ public final class ShardLog implements AutoCloseable {
         }
     }
 
+    /** The bytes of the log's segment files, as appended (no I/O). */
+    public long sizeInBytes() {
+        long bytes = 0;
+        for (LogSegment segment : segments.values()) {
+            bytes += segment.size();
+        }
+        return bytes;
+    }
+
     /** The failed fsync that took this log out of service for appends, if one did. */
     public Optional<FsyncFailedException> fsyncFailure() {
         return Optional.ofNullable(fsyncFailure);

@@ -49,6 +49,7 @@ public final class Shard {
     private final String id; // formatted once: every record written or read names its shard
     private final ShardLog log;
     private final ShardThrottle throttle;
+    private final ShardCounters counters = new ShardCounters();
     private final Clock clock;
     private final ReentrantLock appendLock = new ReentrantLock();
     private volatile boolean closed;
@@ -76,6 +77,11 @@ public final class Shard {
 
     public ShardLog log() {
         return log;
+    }
+
+    /** What the shard has done, for monitoring. */
+    public ShardCounters counters() {
+        return counters;
     }
 
     public ShardThrottle throttle() {

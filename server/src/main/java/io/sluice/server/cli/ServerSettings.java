@@ -49,6 +49,10 @@ public final class ServerSettings {
             new Setting("subscription-lifetime-ms", "300000", "300000",
                     "a SubscribeToShard stream ends cleanly after this time, as on Kinesis (5 minutes); the client "
                             + "resubscribes from its continuation number"),
+            new Setting("admin-port", "0", "",
+                    "port of the admin listener serving `/metrics` (Prometheus) and `/health/live`, `/health/ready`; "
+                            + "unset: none, `0`: a free port"),
+            new Setting("admin-host", "127.0.0.1", "127.0.0.1", "address the admin listener binds"),
             new Setting("faults", "*:internal=0.01;PutRecords:throttle-entry=0.1,latency-ms=20", "",
                     "faults injected to test clients' retries: `ACTION:KIND=VALUE,...` groups joined by `;`, ACTION "
                             + "an action or `*`, KIND `throttle`, `throttle-entry` (PutRecords), `internal` "

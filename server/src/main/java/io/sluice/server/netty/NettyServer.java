@@ -32,6 +32,8 @@ public final class NettyServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Channel channel;
 
+    private final Pipelines pipelines;
+
     public NettyServer(Settings settings, RequestProcessor processor) throws InterruptedException {
         AtomicInteger threadIds = new AtomicInteger();
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
@@ -41,7 +43,7 @@ public final class NettyServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        Pipelines pipelines = new Pipelines(processor, workers, settings.maxRequestBytes(), settings.maxInflightBytes(),
+        pipelines = new Pipelines(processor, workers, settings.maxRequestBytes(), settings.maxInflightBytes(),
                 settings.requestTimeoutMs());
         try {
             channel = new ServerBootstrap()
@@ -62,6 +64,16 @@ public final class NettyServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** Request memory held now (see {@code --max-inflight-bytes}). */
+    public long inflightBytes() {
+        return pipelines.inflightBytes();
+    }
+
+    /** Whether the port is open: false once {@link #close()} began. */
+    public boolean isServing() {
+        return channel.isOpen();
     }
 
     @Override

@@ -45,6 +45,11 @@ final class Pipelines {
         this.requestTimeoutMs = requestTimeoutMs;
     }
 
+    /** Request memory held now: bodies waiting or being served, replies being written. */
+    long inflightBytes() {
+        return memory.heldBytes();
+    }
+
     /** A connection's deadline for its requests to arrive whole (see {@link RequestDeadline}). */
     RequestDeadline newDeadline() {
         return new RequestDeadline(requestTimeoutMs);

@@ -25,6 +25,7 @@ public final class RequestProcessor {
     private final ActionRegistry actions;
     private final Authenticator authenticator;
     private final AccessControl accessControl;
+    private final RequestObserver observer;
     // Clients choose how often they are refused, so these lines are rate-limited; failures get their own budget so a
     // flood of refusals cannot hide them. Only the request id, the action, the error and its message are logged,
     // never headers (the Authorization header stays out of the log).
@@ -34,12 +35,30 @@ public final class RequestProcessor {
             n -> log.error("{} lines about failed requests were not logged (over 10 a second)", n));
 
     public RequestProcessor(ActionRegistry actions, Authenticator authenticator, AccessControl accessControl) {
+        this(actions, authenticator, accessControl, RequestObserver.NONE);
+    }
+
+    public RequestProcessor(ActionRegistry actions, Authenticator authenticator, AccessControl accessControl,
+                            RequestObserver observer) {
         this.actions = actions;
         this.authenticator = authenticator;
         this.accessControl = accessControl;
+        this.observer = observer;
     }
 
     public KinesisResponse process(KinesisRequest request) {
+        long started = System.nanoTime();
+        KinesisResponse response = answer(request);
+        observer.answered(knownAction(request), response.status(), System.nanoTime() - started);
+        return response;
+    }
+
+    /** The action a request names, if this server has it: metrics are labelled by it, never by client text. */
+    private String knownAction(KinesisRequest request) {
+        return actions.forTarget(request.header("x-amz-target")).map(Action::name).orElse("-");
+    }
+
+    private KinesisResponse answer(KinesisRequest request) {
         ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
         try {
             return handle(request);
