@@ -1,5 +1,6 @@
 package io.sluice.core;
 
+import io.sluice.core.testing.MutableClock;
 import io.sluice.core.api.GetRecordsResult;
 import io.sluice.core.api.GetShardIteratorRequest;
 import io.sluice.core.api.PutRecordRequest;

@@ -1,28 +1,22 @@
 package io.sluice.bench.fanout;
 
 import io.sluice.bench.support.ConnectCluster;
+import io.sluice.bench.support.ConnectorLatency;
 import io.sluice.bench.support.Directories;
 import io.sluice.bench.support.KinesisLoad;
 import io.sluice.bench.support.Percentiles;
 import io.sluice.bench.support.SluiceProcess;
 import io.sluice.bench.support.ThreadCpu;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -49,7 +43,6 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHan
  */
 public final class FanoutBenchmark {
 
-    private static final String CONNECTOR = "io.sluice.connect.source.KinesisSourceConnector";
     private static final int WARM_UP = 20;
 
     private FanoutBenchmark() {
@@ -85,58 +78,21 @@ public final class FanoutBenchmark {
     private record Result(double p50, double p99, double serverCpuMsPerRecord) {
     }
 
-    /** PutRecord → Kafka consumer through the source connector in {@code mode}. */
+    /** PutRecord → Kafka consumer through the source connector in {@code mode}, and the server's CPU meanwhile. */
     private static Result throughConnector(ConnectCluster kafka, SluiceProcess server, String mode, int samples)
             throws Exception {
-        String stream = "latency-" + mode;
-        try (KinesisLoad load = new KinesisLoad(server.uri());
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10))) {
-            load.createStream(stream, 1);
-            kafka.topics().create(stream, 1);
-            Map<String, String> config = new HashMap<>(KinesisLoad.connectorProperties(server.uri()));
-            config.put("connector.class", CONNECTOR);
-            config.put("tasks.max", "1");
-            config.put("kinesis.stream", stream);
-            config.put("kafka.topic", stream);
-            config.put("kinesis.position", "TRIM_HORIZON");
-            config.put("kinesis.fanout.mode", mode);
-            config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-            // Connect's producer waits up to linger.ms for more records; a latency benchmark sends one at a time.
-            config.put("producer.override.linger.ms", "0");
-            kafka.deploy(stream, config);
-            TopicPartition partition = new TopicPartition(stream, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            SplittableRandom random = new SplittableRandom(1);
-            double[] millis = new double[samples];
-            Map<String, Double> cpuBefore = Map.of();
-            for (int i = -WARM_UP; i < samples; i++) {
-                if (i == 0) {
-                    cpuBefore = ThreadCpu.of(server.pid());
-                }
-                Thread.sleep(random.nextInt(250));
-                String marker = mode + "-" + i;
-                long start = System.nanoTime();
-                load.client().putRecord(r -> r.streamName(stream).partitionKey("latency")
-                        .data(SdkBytes.fromUtf8String(marker)));
-                awaitMarker(consumer, marker);
-                if (i >= 0) {
-                    millis[i] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-            double cpuSeconds = total(ThreadCpu.of(server.pid())) - total(cpuBefore);
-            kafka.rest().delete("/connectors/" + stream);
-            Result result = new Result(Percentiles.of(millis, 50), Percentiles.of(millis, 99),
-                    cpuSeconds * 1000 / samples);
-            System.out.printf(Locale.ROOT, "%-8s fan-out through the source connector (limits on, %d samples): "
-                            + "p50 %.1f ms, p99 %.1f ms; server CPU %.2f ms per record%n", mode, samples, result.p50(),
-                    result.p99(), result.serverCpuMsPerRecord());
-            return result;
-        }
+        AtomicReference<Map<String, Double>> cpuBefore = new AtomicReference<>(Map.of());
+        double[] millis = ConnectorLatency.measure(kafka, server.uri(), "latency-" + mode, Map.of(
+                        "kinesis.fanout.mode", mode,
+                        // Connect's producer waits up to linger.ms for more records; one is sent at a time here.
+                        "producer.override.linger.ms", "0"),
+                samples, 250, () -> cpuBefore.set(ThreadCpu.of(server.pid())));
+        double cpuSeconds = total(ThreadCpu.of(server.pid())) - total(cpuBefore.get());
+        Result result = new Result(Percentiles.of(millis, 50), Percentiles.of(millis, 99), cpuSeconds * 1000 / samples);
+        System.out.printf(Locale.ROOT, "%-8s fan-out through the source connector (limits on, %d samples): "
+                        + "p50 %.1f ms, p99 %.1f ms; server CPU %.2f ms per record%n", mode, samples, result.p50(),
+                result.p99(), result.serverCpuMsPerRecord());
+        return result;
     }
 
     /** PutRecord acknowledged → event, and PutRecord sent → event, for a LATEST subscription of the SDK. */
@@ -200,18 +156,6 @@ public final class FanoutBenchmark {
                                 arrivals.put(record.data().asUtf8String(), now);
                             }
                         }).build()).build());
-    }
-
-    private static void awaitMarker(KafkaConsumer<byte[], byte[]> consumer, String marker) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(5))) {
-                if (new String(record.value(), StandardCharsets.UTF_8).equals(marker)) {
-                    return;
-                }
-            }
-        }
-        throw new IllegalStateException(marker + " did not reach the topic within 30 s");
     }
 
     private static double total(Map<String, Double> cpu) {

@@ -2,31 +2,23 @@ package io.sluice.bench.source;
 
 import io.sluice.bench.support.BenchRecords;
 import io.sluice.bench.support.ConnectCluster;
+import io.sluice.bench.support.ConnectorLatency;
 import io.sluice.bench.support.Directories;
 import io.sluice.bench.support.KinesisLoad;
 import io.sluice.bench.support.Percentiles;
 import io.sluice.bench.support.SluiceProcess;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * {@code bench/run source}: stream → topic throughput of the source connector (1 KiB records, 4 shards, limits
@@ -123,60 +115,9 @@ public final class SourceBenchmark {
         }
     }
 
-    /**
-     * One record put at a time (after a random pause, so puts fall anywhere in the connector's polling cycle) and
-     * timed until a consumer of the topic sees it.
-     */
+    /** PutRecord → Kafka consumer, with the connector's default polling (see {@link ConnectorLatency}). */
     private static double[] latencies(ConnectCluster kafka, SluiceProcess server, int samples) throws Exception {
-        String stream = "bench-latency";
-        try (KinesisLoad load = new KinesisLoad(server.uri());
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10))) {
-            load.createStream(stream, 1);
-            kafka.topics().create(stream, 1);
-            Map<String, String> config = new HashMap<>(KinesisLoad.connectorProperties(server.uri()));
-            config.put("connector.class", CONNECTOR);
-            config.put("tasks.max", "1");
-            config.put("kinesis.stream", stream);
-            config.put("kafka.topic", stream);
-            config.put("kinesis.position", "TRIM_HORIZON");
-            config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-            kafka.deploy("latency", config);
-            TopicPartition partition = new TopicPartition(stream, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            SplittableRandom random = new SplittableRandom(1);
-            int warmUp = 10;
-            double[] millis = new double[samples];
-            for (int i = -warmUp; i < samples; i++) {
-                Thread.sleep(random.nextInt(250));
-                String marker = "sample-" + i;
-                long start = System.nanoTime();
-                load.client().putRecord(r -> r.streamName(stream).partitionKey("latency")
-                        .data(SdkBytes.fromUtf8String(marker)));
-                awaitMarker(consumer, marker);
-                if (i >= 0) {
-                    millis[i] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-            kafka.rest().delete("/connectors/latency");
-            return millis;
-        }
-    }
-
-    private static void awaitMarker(KafkaConsumer<byte[], byte[]> consumer, String marker) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(5))) {
-                if (new String(record.value(), StandardCharsets.UTF_8).equals(marker)) {
-                    return;
-                }
-            }
-        }
-        throw new IllegalStateException(marker + " did not reach the topic within 30 s");
+        return ConnectorLatency.measure(kafka, server.uri(), "bench-latency", Map.of(), samples, 250, () -> { });
     }
 
     private static long endOffsetSum(Admin admin, String topic) throws Exception {

@@ -3,7 +3,7 @@ package io.sluice.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.core.MutableClock;
+import io.sluice.core.testing.MutableClock;
 import io.sluice.core.error.LimitExceededException;
 import io.sluice.core.error.ResourceInUseException;
 import io.sluice.core.limits.ThroughputLimits;

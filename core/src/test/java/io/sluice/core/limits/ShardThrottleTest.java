@@ -2,7 +2,7 @@ package io.sluice.core.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.core.MutableClock;
+import io.sluice.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ShardThrottleTest {

@@ -2,7 +2,7 @@ package io.sluice.core.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.core.MutableClock;
+import io.sluice.core.testing.MutableClock;
 import io.sluice.core.hash.HashKeyRange;
 import io.sluice.core.hash.HashKeys;
 import io.sluice.core.limits.ShardThrottle;

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +66,7 @@ class ExternalClientsIT {
         String host = server.server().endpoint().getHost();
         String port = Integer.toString(server.server().endpoint().getPort());
 
-        List<String> lines = run(List.of(PYTHON.toString(), script("seed_boto.py"), host, port, "50"), Map.of());
+        List<String> lines = ClientProcess.run(List.of(PYTHON.toString(), ClientProcess.script("seed_boto.py"), host, port, "50"), Map.of());
 
         assertThat(lines).hasSize(50);
         for (int i = 0; i < 50; i++) {
@@ -82,7 +78,7 @@ class ExternalClientsIT {
 
     @Test
     void aBoto3ProducerAndConsumerRoundTrip() throws Exception {
-        List<String> lines = run(List.of(PYTHON.toString(), script("boto3_roundtrip.py"), endpoint, "boto3-stream", "100"),
+        List<String> lines = ClientProcess.run(List.of(PYTHON.toString(), ClientProcess.script("boto3_roundtrip.py"), endpoint, "boto3-stream", "100"),
                 Map.of());
 
         assertThat(lines).hasSize(100);
@@ -93,29 +89,6 @@ class ExternalClientsIT {
     private static String aws(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", endpoint, "kinesis"));
         command.addAll(List.of(args));
-        return String.join("\n", run(command, Map.of("AWS_DEFAULT_REGION", "us-east-2")));
-    }
-
-    private static String script(String name) {
-        return Path.of("src", "test", "resources", "clients", name).toAbsolutePath().toString();
-    }
-
-    /** Runs a client to completion (bounded) and returns its stdout lines; a failure shows its stderr. */
-    private static List<String> run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        Path err = Files.createTempFile("client-", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret",
-                "AWS_PAGER", "", "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        try {
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-            assertThat(process.exitValue()).as("%s failed: %s", command, Files.readString(err)).isZero();
-            return out.lines().toList();
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(err);
-        }
+        return String.join("\n", ClientProcess.run(command, Map.of("AWS_DEFAULT_REGION", "us-east-2")));
     }
 }

@@ -3,14 +3,9 @@ package io.sluice.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,24 +63,7 @@ class FanOutBoto3IT {
     }
 
     private static Map<String, JsonNode> run() throws Exception {
-        Path script = Path.of("src", "test", "resources", "clients", "boto3_fanout.py").toAbsolutePath();
-        Path err = Files.createTempFile("boto3-fanout-", ".err");
-        Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), server.server().endpoint().toString())
-                .redirectError(err.toFile()).start();
-        try {
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("boto3_fanout.py finished").isTrue();
-            assertThat(process.exitValue()).as("boto3_fanout.py failed: %s\n%s", Files.readString(err), out).isZero();
-            Map<String, JsonNode> cases = new HashMap<>();
-            ObjectMapper json = new ObjectMapper();
-            for (String line : out.lines().toList()) {
-                JsonNode row = json.readTree(line);
-                cases.put(row.path("case").asText(), row);
-            }
-            return cases;
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(err);
-        }
+        return ClientProcess.byCase(ClientProcess.run(List.of(PYTHON.toString(), ClientProcess.script("boto3_fanout.py"),
+                server.server().endpoint().toString()), Map.of()));
     }
 }

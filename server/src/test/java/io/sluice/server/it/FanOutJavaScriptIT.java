@@ -3,14 +3,9 @@ package io.sluice.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,27 +67,7 @@ class FanOutJavaScriptIT {
     }
 
     private static Map<String, JsonNode> run() throws Exception {
-        Path script = Path.of("src", "test", "resources", "clients", "js_fanout.cjs").toAbsolutePath();
-        Path err = Files.createTempFile("js-fanout-", ".err");
-        ProcessBuilder builder = new ProcessBuilder("node", script.toString(), server.server().endpoint().toString())
-                .redirectError(err.toFile());
-        builder.environment().put("NODE_PATH", NODE_MODULES.toString());
-        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        Process process = builder.start();
-        try {
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("js_fanout.cjs finished").isTrue();
-            assertThat(process.exitValue()).as("js_fanout.cjs failed: %s\n%s", Files.readString(err), out).isZero();
-            Map<String, JsonNode> cases = new HashMap<>();
-            ObjectMapper json = new ObjectMapper();
-            for (String line : out.lines().toList()) {
-                JsonNode row = json.readTree(line);
-                cases.put(row.path("case").asText(), row);
-            }
-            return cases;
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(err);
-        }
+        return ClientProcess.byCase(ClientProcess.run(List.of("node", ClientProcess.script("js_fanout.cjs"),
+                server.server().endpoint().toString()), Map.of("NODE_PATH", NODE_MODULES.toString())));
     }
 }

@@ -90,16 +90,7 @@ class TlsIT {
     @EnumSource(ProtocolNegotiation.class)
     void theAsyncClientTalksHttp2WithOrWithoutAlpn(ProtocolNegotiation negotiation) {
         String stream = "tls-async-" + negotiation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        try (KinesisAsyncClient kinesis = KinesisAsyncClient.builder()
-                .endpointOverride(server.server().endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(KinesisClients.CREDENTIALS))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        .protocol(Protocol.HTTP2)
-                        .protocolNegotiation(negotiation)
-                        .readTimeout(Duration.ofSeconds(30))
-                        .tlsTrustManagersProvider(() -> trust))
-                .build()) {
+        try (KinesisAsyncClient kinesis = asyncClient(negotiation)) {
             kinesis.createStream(r -> r.streamName(stream).shardCount(1)).join();
 
             assertThat(kinesis.describeStreamSummary(r -> r.streamName(stream)).join()
@@ -113,16 +104,7 @@ class TlsIT {
     void theAsyncClientSubscribesToAShardOverTls(ProtocolNegotiation negotiation) throws Exception {
         String stream = "tls-efo-" + negotiation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         System.setProperty("aws.cborEnabled", "true");
-        try (KinesisAsyncClient kinesis = KinesisAsyncClient.builder()
-                .endpointOverride(server.server().endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(KinesisClients.CREDENTIALS))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        .protocol(Protocol.HTTP2)
-                        .protocolNegotiation(negotiation)
-                        .readTimeout(Duration.ofSeconds(30))
-                        .tlsTrustManagersProvider(() -> trust))
-                .build()) {
+        try (KinesisAsyncClient kinesis = asyncClient(negotiation)) {
             kinesis.createStream(r -> r.streamName(stream).shardCount(1)).join();
             String streamArn = kinesis.describeStreamSummary(r -> r.streamName(stream)).join()
                     .streamDescriptionSummary().streamARN();
@@ -140,5 +122,19 @@ class TlsIT {
         } finally {
             System.clearProperty("aws.cborEnabled");
         }
+    }
+
+    /** The SDK's async client over TLS, trusting the test's certificate; with CBOR as the JVM's setting says. */
+    private static KinesisAsyncClient asyncClient(ProtocolNegotiation negotiation) {
+        return KinesisAsyncClient.builder()
+                .endpointOverride(server.server().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(KinesisClients.CREDENTIALS))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .protocol(Protocol.HTTP2)
+                        .protocolNegotiation(negotiation)
+                        .readTimeout(Duration.ofSeconds(30))
+                        .tlsTrustManagersProvider(() -> trust))
+                .build();
     }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.testkit.ConnectRestClient.Response;
 import io.sluice.testkit.KafkaConnectExtension;
 import io.sluice.testkit.SluiceServerExtension;
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,21 +77,9 @@ class EnhancedFanOutIT {
         connectors.create("reshard-efo", enhanced("reshard-efo", "reshard-efo"));
         streams.putNumbered("reshard-efo", 16, 12);
 
-        Shard parent = streams.shards("reshard-efo").get(0);
-        BigInteger low = new BigInteger(parent.hashKeyRange().startingHashKey());
-        BigInteger high = new BigInteger(parent.hashKeyRange().endingHashKey());
-        streams.kinesis().splitShard(r -> r.streamName("reshard-efo").shardToSplit(parent.shardId())
-                .newStartingHashKey(low.add(high).shiftRight(1).toString()));
-        streams.awaitActive("reshard-efo");
+        List<Shard> split = streams.splitFirstShard("reshard-efo");
         streams.putNumbered("reshard-efo", 16, 12);
-
-        List<Shard> children = new ArrayList<>(streams.shards("reshard-efo").stream()
-                .filter(s -> parent.shardId().equals(s.parentShardId())).toList());
-        children.sort((a, b) -> new BigInteger(a.hashKeyRange().startingHashKey())
-                .compareTo(new BigInteger(b.hashKeyRange().startingHashKey())));
-        streams.kinesis().mergeShards(r -> r.streamName("reshard-efo").shardToMerge(children.get(0).shardId())
-                .adjacentShardToMerge(children.get(1).shardId()));
-        streams.awaitActive("reshard-efo");
+        streams.merge("reshard-efo", split.get(1), split.get(2));
         streams.putNumbered("reshard-efo", 16, 12);
 
         List<ConsumerRecord<byte[], byte[]>> records = connectors.readExactly("reshard-efo", 576, false);

@@ -238,22 +238,9 @@ class KinesisSourceConnectorIT {
         connectors.create("reshard", streams.connectorConfig("reshard", "reshard"));
         streams.putNumbered("reshard", 16, 12);
 
-        Shard parent = streams.shards("reshard").get(0);
-        BigInteger low = new BigInteger(parent.hashKeyRange().startingHashKey());
-        BigInteger high = new BigInteger(parent.hashKeyRange().endingHashKey());
-        streams.kinesis().splitShard(r -> r.streamName("reshard").shardToSplit(parent.shardId())
-                .newStartingHashKey(low.add(high).shiftRight(1).toString()));
-        streams.awaitActive("reshard");
+        List<Shard> split = streams.splitFirstShard("reshard");
         streams.putNumbered("reshard", 16, 12);
-
-        List<Shard> children = new ArrayList<>(streams.shards("reshard").stream()
-                .filter(s -> parent.shardId().equals(s.parentShardId())).toList());
-        children.sort((a, b) -> new BigInteger(a.hashKeyRange().startingHashKey())
-                .compareTo(new BigInteger(b.hashKeyRange().startingHashKey())));
-        assertThat(children).hasSize(2);
-        streams.kinesis().mergeShards(r -> r.streamName("reshard").shardToMerge(children.get(0).shardId())
-                .adjacentShardToMerge(children.get(1).shardId()));
-        streams.awaitActive("reshard");
+        streams.merge("reshard", split.get(1), split.get(2));
         streams.putNumbered("reshard", 16, 12);
 
         List<ConsumerRecord<byte[], byte[]>> records = connectors.readExactly("reshard", 576, false);

@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 import io.sluice.connect.common.client.KinesisClientFactory;
 import io.sluice.connect.common.client.ManagedKinesisClient;
 import io.sluice.connect.common.config.KinesisConnectionConfig;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +77,26 @@ final class TestStreams implements AutoCloseable {
     void awaitActive(String stream) {
         await().atMost(Duration.ofSeconds(30)).until(() -> kinesis().describeStreamSummary(r -> r.streamName(stream))
                 .streamDescriptionSummary().streamStatus() == StreamStatus.ACTIVE);
+    }
+
+    /** Splits the stream's first shard in the middle of its hash range; returns the shard and its two children, low first. */
+    List<Shard> splitFirstShard(String stream) {
+        Shard parent = shards(stream).get(0);
+        BigInteger low = new BigInteger(parent.hashKeyRange().startingHashKey());
+        BigInteger high = new BigInteger(parent.hashKeyRange().endingHashKey());
+        kinesis().splitShard(r -> r.streamName(stream).shardToSplit(parent.shardId())
+                .newStartingHashKey(low.add(high).shiftRight(1).toString()));
+        awaitActive(stream);
+        List<Shard> children = new ArrayList<>(shards(stream).stream()
+                .filter(s -> parent.shardId().equals(s.parentShardId())).toList());
+        children.sort(Comparator.comparing(s -> new BigInteger(s.hashKeyRange().startingHashKey())));
+        return List.of(parent, children.get(0), children.get(1));
+    }
+
+    /** Merges two adjacent shards, the lower first. */
+    void merge(String stream, Shard lower, Shard upper) {
+        kinesis().mergeShards(r -> r.streamName(stream).shardToMerge(lower.shardId()).adjacentShardToMerge(upper.shardId()));
+        awaitActive(stream);
     }
 
     List<Shard> shards(String stream) {

@@ -1,4 +1,4 @@
-package io.sluice.core;
+package io.sluice.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move by hand; thread-safe. */
+/**
+ * A clock that stands still until a test moves it: token buckets refill and iterators age only when told, so
+ * limits give the same answers however slow the machine. Thread-safe.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicLong millis;
