@@ -1,7 +1,7 @@
 """Enhanced fan-out through boto3's subscribe_to_shard (HTTP/1.1, chunked event stream), one scenario per line.
 
 usage: python3 boto3_fanout.py ENDPOINT
-The server's subscription lifetime must be a few seconds (the IT sets 8 s). Prints one JSON object per scenario:
+The server's subscription lifetime must be a few seconds (the IT sets 12 s). Prints one JSON object per scenario:
   {"case": "TRIM_HORIZON" | "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER" | "AT_TIMESTAMP" | "LATEST", "data": [...]}
   {"case": "resume", "first": [...], "ended": "clean", "second": [...]}
   {"case": "takeover", "refused": CODE, "taken_over": CODE}

@@ -1,6 +1,6 @@
 // Enhanced fan-out through the AWS SDK for JavaScript v3 (@aws-sdk/client-kinesis), whose default transport is
 // HTTP/2 (here cleartext, prior knowledge). The same scenarios as boto3_fanout.py, one JSON line each.
-// usage: NODE_PATH=<node_modules> node js_fanout.cjs ENDPOINT   (the server's subscription lifetime: 8 s)
+// usage: NODE_PATH=<node_modules> node js_fanout.cjs ENDPOINT   (the server's subscription lifetime: 12 s, longer than a takeover's 5 s with room for a slow machine)
 'use strict';
 const {
   KinesisClient, CreateStreamCommand, DescribeStreamSummaryCommand, RegisterStreamConsumerCommand, PutRecordCommand,
@@ -65,7 +65,9 @@ async function positions() {
   await sleep(50);
   const b = await put('js-positions', 'b');
   await put('js-positions', 'c');
-  const afterC = new Date(); // every record so far was acknowledged before it: AT_TIMESTAMP gets only later ones
+  await sleep(20); // c's arrival time, in milliseconds, is then strictly before afterC
+  const afterC = new Date(); // AT_TIMESTAMP from here gets only later records
+  await sleep(20);
   const cases = [
     ['TRIM_HORIZON', { Type: 'TRIM_HORIZON' }, 3],
     ['AT_SEQUENCE_NUMBER', { Type: 'AT_SEQUENCE_NUMBER', SequenceNumber: b.SequenceNumber }, 2],

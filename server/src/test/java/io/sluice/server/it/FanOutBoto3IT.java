@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Enhanced fan-out through boto3's {@code subscribe_to_shard} (Debian's python3-boto3, installed by
  * {@code bin/setup-test-clients}): HTTP/1.1 with a chunked event stream, which botocore reads only when it starts with
  * an {@code initial-response} event. The script ({@code clients/boto3_fanout.py}) runs every scenario and prints one
- * JSON line each: every starting position, the clean end after the lifetime (here 8 s) and the resubscribe from the
+ * JSON line each: every starting position, the clean end after the lifetime (here 12 s) and the resubscribe from the
  * continuation number, the takeover rules, the last event of a closed shard, and an error mid-stream.
  */
 class FanOutBoto3IT {
@@ -25,7 +25,7 @@ class FanOutBoto3IT {
     @BeforeAll
     static void start() {
         assertThat(PYTHON).as("Debian's python3 with python3-boto3; bin/setup-test-clients installs it").isExecutable();
-        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(8_000));
+        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(12_000));
     }
 
     @AfterAll

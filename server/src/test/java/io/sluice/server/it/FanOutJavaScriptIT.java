@@ -27,7 +27,7 @@ class FanOutJavaScriptIT {
     static void start() {
         assertThat(NODE_MODULES.resolve("@aws-sdk/client-kinesis"))
                 .as("the JavaScript SDK; bin/setup-test-clients installs it").isDirectory();
-        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(8_000));
+        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(12_000));
     }
 
     @AfterAll

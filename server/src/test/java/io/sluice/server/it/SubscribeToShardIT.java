@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 /**
  * Enhanced fan-out through the AWS SDK for Java v2's async client (HTTP/2 cleartext, with CBOR on and off — the
  * SDK sends this action as JSON either way): every starting position, records pushed as they are written, the
- * empty event of an idle subscription, the clean end after the subscription's lifetime (here 8 s) and the
+ * empty event of an idle subscription, the clean end after the subscription's lifetime (here 12 s) and the
  * resubscribe from its continuation number, the takeover rules, the last event of a closed shard, an error
  * mid-stream, and the errors found before a stream starts.
  */
@@ -41,7 +41,7 @@ class SubscribeToShardIT {
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(8_000));
+        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(12_000));
         admin = KinesisClients.SYNC_JSON.create(server.server().endpoint());
     }
 
@@ -57,7 +57,8 @@ class SubscribeToShardIT {
         String stream = kind.streamName("positions");
         String streamArn = create(stream, 1);
         List<String> seqs = put(stream, "a", "b", "c");
-        Instant afterFirst = Instant.now();
+        Thread.sleep(20); // c's arrival time, in milliseconds, is then strictly before afterAll
+        Instant afterAll = Instant.now();
         Thread.sleep(20);
         try (KinesisAsyncClient kinesis = kind.createAsync(server.server().endpoint())) {
             assertThat(data(subscribe(kinesis, streamArn, "trim", position(ShardIteratorType.TRIM_HORIZON)).records(3)))
@@ -69,7 +70,7 @@ class SubscribeToShardIT {
                     .type(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(seqs.get(1)).build()).records(1)))
                     .containsExactly("c");
             Subscription atTimestamp = subscribe(kinesis, streamArn, "time", StartingPosition.builder()
-                    .type(ShardIteratorType.AT_TIMESTAMP).timestamp(afterFirst).build());
+                    .type(ShardIteratorType.AT_TIMESTAMP).timestamp(afterAll).build());
             Subscription latest = subscribe(kinesis, streamArn, "latest", position(ShardIteratorType.LATEST));
             latest.nextEvent(Duration.ofSeconds(10)); // subscribed: the first event comes at once
 
@@ -95,7 +96,7 @@ class SubscribeToShardIT {
             put(stream, "1", "2");
             assertThat(data(first.records(2))).containsExactly("1", "2");
 
-            first.done().get(20, TimeUnit.SECONDS); // ends cleanly, no error
+            first.done().get(30, TimeUnit.SECONDS); // ends cleanly, no error
             put(stream, "3");
             Subscription second = Subscription.start(kinesis, consumer, SHARD, StartingPosition.builder()
                     .type(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(first.lastContinuation()).build());
