@@ -43,7 +43,7 @@ public final class AdminListener implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS);
         try {
-            channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            channel = Listening.bind(new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
@@ -53,8 +53,7 @@ public final class AdminListener implements AutoCloseable {
                                     new HttpServerKeepAliveHandler(), new HttpObjectAggregator(MAX_BODY_BYTES),
                                     new Responder(routes));
                         }
-                    })
-                    .bind(host, port).sync().channel();
+                    }), host, port, "admin requests");
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully();
             throw e;

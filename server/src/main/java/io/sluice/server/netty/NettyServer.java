@@ -46,15 +46,13 @@ public final class NettyServer implements AutoCloseable {
         pipelines = new Pipelines(processor, workers, settings.maxRequestBytes(), settings.maxInflightBytes(),
                 settings.requestTimeoutMs());
         try {
-            channel = new ServerBootstrap()
+            channel = Listening.bind(new ServerBootstrap()
                     .group(boss, io)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ServerInitializer(pipelines, settings.ssl(), settings.maxConnections()))
-                    .bind(settings.host(), settings.port())
-                    .sync()
-                    .channel();
+                    .childHandler(new ServerInitializer(pipelines, settings.ssl(), settings.maxConnections())),
+                    settings.host(), settings.port(), "Kinesis requests");
         } catch (InterruptedException | RuntimeException e) {
             workers.shutdownNow();
             shutdownEventLoops();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,6 +72,20 @@ class ServerMainIT {
     }
 
     @Test
+    void aPortInUseEndsTheStartNamingTheAddress(@TempDir Path otherDataDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String port = Integer.toString(taken.getLocalPort());
+
+            assertThat(failedStart("--port", port, "--data-dir", dataDir.toString()))
+                    .startsWith("sluice-server: Cannot listen for Kinesis requests on 127.0.0.1:" + port
+                            + ": Address already in use");
+            assertThat(failedStart("--port", "0", "--admin-port", port, "--data-dir", otherDataDir.toString()))
+                    .startsWith("sluice-server: Cannot listen for admin requests on 127.0.0.1:" + port
+                            + ": Address already in use");
+        }
+    }
+
+    @Test
     void aBadFlagExitsWithStatusTwoAndSaysWhy() throws Exception {
         Process process = start("--limits", "sometimes");
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -84,6 +100,19 @@ class ServerMainIT {
                 "-cp", System.getProperty("java.class.path"), "io.sluice.server.SluiceServerMain"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).start();
+    }
+
+    /** The stderr of a server that must exit 1 by itself within 30 s (not hang, not need a signal). */
+    private String failedStart(String... args) throws IOException, InterruptedException {
+        Process process = start(args);
+        boolean exited = process.waitFor(30, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(exited).as("the server exits by itself; it printed:\n%s", stderr).isTrue();
+        assertThat(process.exitValue()).as(stderr).isEqualTo(1);
+        return stderr;
     }
 
     private static URI endpoint(Process process) throws IOException {
