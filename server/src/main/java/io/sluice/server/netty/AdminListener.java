@@ -3,6 +3,9 @@ package io.sluice.server.netty;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -11,6 +14,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -21,27 +25,55 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.sluice.server.admin.AdminResponse;
 import io.sluice.server.admin.AdminRoutes;
+import io.sluice.server.logging.LogRateLimit;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin listener ({@code --admin-port}): HTTP/1.1 GETs answered by {@link AdminRoutes} — metrics and health, for
  * operators and their scrapers, on its own port and event loop so a scrape never competes with the Kinesis port.
- * Bounded like the Kinesis port: at most {@value #MAX_CONNECTIONS} connections, a request must arrive whole within
- * the request timeout, request lines and headers of 8 KiB, bodies of {@value #MAX_BODY_BYTES} bytes (GETs have none).
+ *
+ * <p>Bounded like the Kinesis port: at most {@value #MAX_CONNECTIONS} connections (more are closed as soon as they
+ * are accepted); a request must arrive whole within the request timeout; a connection idle for
+ * {@value #IDLE_TIMEOUT_MS} ms is closed (a scraper reconnects; a client holding connections open gives its places
+ * back); request lines of {@value #MAX_LINE_BYTES} bytes (414), headers of {@value #MAX_HEADER_BYTES} (431), bodies of
+ * {@value #MAX_BODY_BYTES} (413; GETs have none). Every request is answered: one the decoder cannot read with 400, 414
+ * or 431 before the connection closes, one whose page fails with 500 (logged, at most ten lines a second). Answers are
+ * never sniffed into a page by a browser ({@code X-Content-Type-Options: nosniff}) nor cached.
  */
 public final class AdminListener implements AutoCloseable {
 
     private static final int MAX_CONNECTIONS = 64;
+    private static final long IDLE_TIMEOUT_MS = 60_000;
+    private static final int MAX_LINE_BYTES = 4096;
+    private static final int MAX_HEADER_BYTES = 8192;
     private static final int MAX_BODY_BYTES = 8 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(AdminListener.class);
+    private static final LogRateLimit failureLines = new LogRateLimit(10,
+            n -> log.error("{} lines about failed admin pages were not logged (over 10 a second)", n));
 
     private final EventLoopGroup group;
     private final Channel channel;
 
     public AdminListener(String host, int port, AdminRoutes routes, long requestTimeoutMs) throws InterruptedException {
+        this(host, port, routes, requestTimeoutMs, IDLE_TIMEOUT_MS, MAX_CONNECTIONS);
+    }
+
+    // visible for testing: bounds small enough to reach in a test
+    AdminListener(String host, int port, AdminRoutes routes, long requestTimeoutMs, long idleTimeoutMs,
+                  int maxConnections) throws InterruptedException {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS);
+        ConnectionLimit connections = new ConnectionLimit(maxConnections, "the admin listener's limit");
         try {
             channel = Listening.bind(new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -49,9 +81,12 @@ public final class AdminListener implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             RequestDeadline deadline = new RequestDeadline(requestTimeoutMs);
                             ch.pipeline().addLast(connections, deadline.watchBytes(),
-                                    new HttpServerCodec(4096, 8192, 8192), deadline.watchRequests(),
-                                    new HttpServerKeepAliveHandler(), new HttpObjectAggregator(MAX_BODY_BYTES),
-                                    new Responder(routes));
+                                    new IdleStateHandler(0, 0, idleTimeoutMs, TimeUnit.MILLISECONDS),
+                                    IdleCloser.INSTANCE,
+                                    new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, MAX_BODY_BYTES),
+                                    deadline.watchRequests(), new HttpServerKeepAliveHandler(),
+                                    new HttpObjectAggregator(MAX_BODY_BYTES), new Responder(routes),
+                                    ConnectionErrorHandler.INSTANCE);
                         }
                     }), host, port, "admin requests");
         } catch (InterruptedException | RuntimeException e) {
@@ -80,22 +115,64 @@ public final class AdminListener implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            AdminResponse answer = routes.handle(request.method().name(), request.uri());
-            boolean head = request.method().equals(HttpMethod.HEAD);
+            DecoderResult decoded = request.decoderResult();
+            if (decoded.isFailure()) { // the decoder discards the rest of the connection: answer, then close
+                ctx.writeAndFlush(http(unreadable(decoded.cause()), true)).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            AdminResponse answer;
+            try {
+                answer = routes.handle(request.method().name(), request.uri());
+            } catch (RuntimeException e) {
+                if (failureLines.admit()) {
+                    log.error("An admin page failed", e); // never the URI: it is the client's text
+                }
+                answer = text(500, "Internal error; the server's log says more.\n");
+            }
+            ctx.writeAndFlush(http(answer, !request.method().equals(HttpMethod.HEAD)));
+        }
+
+        private static AdminResponse unreadable(Throwable cause) {
+            if (cause instanceof TooLongHttpLineException) {
+                return text(414, "The request line is longer than " + MAX_LINE_BYTES + " bytes.\n");
+            }
+            if (cause instanceof TooLongHttpHeaderException) {
+                return text(431, "The request headers are larger than " + MAX_HEADER_BYTES + " bytes.\n");
+            }
+            return text(400, "The request is not valid HTTP/1.1.\n");
+        }
+
+        private static FullHttpResponse http(AdminResponse answer, boolean withBody) {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(answer.status()),
-                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
+                    withBody ? Unpooled.wrappedBuffer(answer.body()) : Unpooled.EMPTY_BUFFER);
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-                    .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
+                    .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+                    .set("X-Content-Type-Options", "nosniff");
             if (answer.status() == 405) {
                 response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
             }
-            ctx.writeAndFlush(response);
+            return response;
         }
 
+        private static AdminResponse text(int status, String text) {
+            return new AdminResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Closes a connection its {@link IdleStateHandler} found idle. Shared. */
+    @ChannelHandler.Sharable
+    private static final class IdleCloser extends ChannelDuplexHandler {
+        static final IdleCloser INSTANCE = new IdleCloser();
+
         @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close(); // a malformed request or a reset: nothing to answer
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof IdleStateEvent) {
+                ctx.close();
+                return;
+            }
+            super.userEventTriggered(ctx, event);
         }
     }
 }

@@ -22,11 +22,14 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("sluice.refused");
 
     private final int max;
+    private final String whatSetsIt;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
 
-    ConnectionLimit(int max) {
+    /** {@code whatSetsIt} ends the warning logged on refusals, e.g. {@code --max-connections}. */
+    ConnectionLimit(int max, String whatSetsIt) {
         this.max = max;
+        this.whatSetsIt = whatSetsIt;
     }
 
     @Override
@@ -34,7 +37,7 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         if (open.incrementAndGet() > max) {
             open.decrementAndGet();
             if (refused.getAndIncrement() % 1000 == 0) {
-                log.warn("At the limit of {} connections: refusing new ones (--max-connections)", max);
+                log.warn("At the limit of {} connections: refusing new ones ({})", max, whatSetsIt);
             }
             ctx.channel().attr(REFUSED).set(Boolean.TRUE);
             ctx.close();

@@ -17,7 +17,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     ServerInitializer(Pipelines pipelines, SslContext ssl, int maxConnections) {
         this.pipelines = pipelines;
         this.ssl = ssl;
-        this.connections = new ConnectionLimit(maxConnections);
+        this.connections = new ConnectionLimit(maxConnections, "--max-connections");
     }
 
     @Override
