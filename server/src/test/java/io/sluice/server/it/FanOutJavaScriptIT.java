@@ -23,7 +23,7 @@ class FanOutJavaScriptIT {
     /** Where bin/setup-test-clients installs the npm packages (SLUICE_TEST_CLIENTS overrides the base). */
     static final Path NODE_MODULES = Path.of(System.getenv().getOrDefault("SLUICE_TEST_CLIENTS",
             System.getProperty("user.home") + "/.cache/sluice-test-clients"), "node", "node_modules");
-    /** The lock the packages are installed from; bin/setup-test-clients keeps a copy beside what it installed. */
+    /** The lock the packages are installed from; bin/setup-test-clients copies it beside them once npm succeeded. */
     private static final Path LOCK = Path.of("..", "bin", "test-clients", "package-lock.json").toAbsolutePath().normalize();
     private static ServerRule server;
 
@@ -31,7 +31,7 @@ class FanOutJavaScriptIT {
     static void start() throws IOException {
         assertThat(NODE_MODULES.resolve("@aws-sdk/client-kinesis"))
                 .as("the JavaScript SDK; bin/setup-test-clients installs it").isDirectory();
-        Path installed = NODE_MODULES.resolveSibling("package-lock.json");
+        Path installed = NODE_MODULES.resolveSibling("installed-package-lock.json");
         assertThat(Files.exists(installed) && Files.mismatch(LOCK, installed) == -1)
                 .as("%s holds the npm packages locked in %s; bin/setup-test-clients installs them", NODE_MODULES, LOCK)
                 .isTrue();
