@@ -3,8 +3,7 @@
 usage: python3 boto3_fanout.py ENDPOINT
 The server's subscription lifetime must be a few seconds (the IT sets 12 s). Prints one JSON object per scenario:
   {"case": "TRIM_HORIZON" | "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER" | "AT_TIMESTAMP" | "LATEST", "data": [...]}
-  {"case": "resume", "first": [...], "ended": "none" | CODE, "second": [...]}
-  {"case": "live", "data": [...], "subscriptions": N}
+  {"case": "live", "data": [...], "subscriptions": N, "clean_ends": N}
   {"case": "backlog", "records": ["INDEX:LENGTH", ...], "events": N}
   {"case": "takeover", "consumer": ARN, "refused": [CODE, MESSAGE], "taken_over": [CODE, MESSAGE]}
   {"case": "shard_end", "data": [...], "continuation": null, "children": [[CHILD, [PARENTS]], ...]}
@@ -82,22 +81,6 @@ def positions():
     emit(case='LATEST', data=read(latest, 1, on_first_event=lambda: put('py-positions', 'd')))
 
 
-def resume():
-    arn = consumer(create('py-resume'), 'resumer')
-    put('py-resume', '1', '2')
-    first, continuation, ended = [], None, 'none'
-    try:
-        for event in subscribe(arn, {'Type': 'TRIM_HORIZON'}):  # until the server ends it (its lifetime)
-            shard_event = event['SubscribeToShardEvent']
-            first += [r['Data'].decode() for r in shard_event['Records']]
-            continuation = shard_event['ContinuationSequenceNumber']
-    except EventStreamError as e:
-        ended = e.response['Error']['Code']
-    put('py-resume', '3')
-    second = read(subscribe(arn, {'Type': 'AFTER_SEQUENCE_NUMBER', 'SequenceNumber': continuation}), 1)
-    emit(case='resume', first=first, ended=ended, second=second)
-
-
 def live():
     """A writer puts 90 records 150 ms apart — longer than a subscription lives — while the reader reads them as
     they come and resubscribes from the continuation number each time the server ends its subscription."""
@@ -111,7 +94,7 @@ def live():
             time.sleep(0.15)
 
     writer = threading.Thread(target=write)
-    data, subscriptions, position = [], 0, {'Type': 'TRIM_HORIZON'}
+    data, subscriptions, clean_ends, position = [], 0, 0, {'Type': 'TRIM_HORIZON'}
     while len(data) < 90:
         subscriptions += 1
         stream = subscribe(arn, position)
@@ -123,9 +106,11 @@ def live():
             position = {'Type': 'AFTER_SEQUENCE_NUMBER', 'SequenceNumber': shard_event['ContinuationSequenceNumber']}
             if len(data) >= 90:
                 break
+        else:
+            clean_ends += 1  # the server ended the stream (its lifetime), with no error
         stream.close()
     writer.join()
-    emit(case='live', data=data, subscriptions=subscriptions)
+    emit(case='live', data=data, subscriptions=subscriptions, clean_ends=clean_ends)
 
 
 def backlog():
@@ -197,5 +182,5 @@ def deleted():
     emit(case='deleted', error=ended)
 
 
-for scenario in (positions, resume, live, backlog, takeover, shard_end, deleted):
+for scenario in (positions, live, backlog, takeover, shard_end, deleted):
     scenario()

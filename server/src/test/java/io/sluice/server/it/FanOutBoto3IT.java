@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
  * Enhanced fan-out through boto3's {@code subscribe_to_shard} (Debian's python3-boto3, installed by
  * {@code bin/setup-test-clients}): HTTP/1.1 with a chunked event stream, which botocore reads only when it starts with
  * an {@code initial-response} event. The script ({@code clients/boto3_fanout.py}) runs every scenario of
- * {@link FanOutScenarios} and prints one JSON line each: every starting position, the clean end after the lifetime
- * (here 12 s) and the resubscribe from the continuation number, records read live across several resubscribes, a
- * backlog in several events, the takeover rules, the last event of a closed shard, and an error mid-stream.
+ * {@link FanOutScenarios} and prints one JSON line each: every starting position, records written live across the
+ * clean ends after the lifetime (here 12 s) and the resubscribes from the continuation number, a backlog in several
+ * events, the takeover rules, the last event of a closed shard, and an error mid-stream.
  */
 class FanOutBoto3IT {
 

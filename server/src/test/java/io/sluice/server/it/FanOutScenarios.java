@@ -22,7 +22,7 @@ final class FanOutScenarios {
     /** Checks every scenario; {@code prefix} starts the names of the streams the script created ({@code py}, {@code js}). */
     static void check(Map<String, JsonNode> cases, String prefix) {
         assertThat(cases).containsOnlyKeys("TRIM_HORIZON", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "AT_TIMESTAMP",
-                "LATEST", "resume", "live", "backlog", "takeover", "shard_end", "deleted");
+                "LATEST", "live", "backlog", "takeover", "shard_end", "deleted");
 
         assertThat(texts(cases.get("TRIM_HORIZON").path("data"))).containsExactly("a", "b", "c");
         assertThat(texts(cases.get("AT_SEQUENCE_NUMBER").path("data"))).containsExactly("b", "c");
@@ -30,16 +30,13 @@ final class FanOutScenarios {
         assertThat(texts(cases.get("AT_TIMESTAMP").path("data"))).as("from b's arrival time").containsExactly("b", "c");
         assertThat(texts(cases.get("LATEST").path("data"))).containsExactly("d");
 
-        JsonNode resume = cases.get("resume");
-        assertThat(texts(resume.path("first"))).containsExactly("1", "2");
-        assertThat(resume.path("ended").asText()).as("the lifetime ends the stream cleanly").isEqualTo("none");
-        assertThat(texts(resume.path("second"))).as("resubscribed after the continuation number").containsExactly("3");
-
         JsonNode live = cases.get("live");
-        assertThat(texts(live.path("data"))).as("every record once, in order, across the resubscribes")
+        assertThat(texts(live.path("data"))).as("every record once, in order, across the clean ends and resubscribes")
                 .containsExactlyElementsOf(IntStream.range(0, 90).mapToObj(i -> "r" + i).toList());
         assertThat(live.path("subscriptions").asInt()).as("the writes (89 pauses of 150 ms) outlast a subscription (12 s)")
                 .isGreaterThanOrEqualTo(2);
+        assertThat(live.path("clean_ends").asInt()).as("every subscription but the last was ended by the server, cleanly")
+                .isEqualTo(live.path("subscriptions").asInt() - 1);
 
         JsonNode backlog = cases.get("backlog");
         assertThat(texts(backlog.path("records"))).as("index:length of each record, in order")
