@@ -3,13 +3,15 @@
 usage: python3 boto3_fanout.py ENDPOINT
 The server's subscription lifetime must be a few seconds (the IT sets 12 s). Prints one JSON object per scenario:
   {"case": "TRIM_HORIZON" | "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER" | "AT_TIMESTAMP" | "LATEST", "data": [...]}
-  {"case": "resume", "first": [...], "ended": "clean", "second": [...]}
-  {"case": "takeover", "refused": CODE, "taken_over": CODE}
-  {"case": "shard_end", "data": [...], "children": [[CHILD, [PARENTS]], ...]}
-  {"case": "deleted", "error": CODE}
+  {"case": "live", "data": [...], "subscriptions": N, "clean_ends": N}
+  {"case": "backlog", "records": ["INDEX:LENGTH", ...], "events": N}
+  {"case": "takeover", "consumer": ARN, "refused": [CODE, MESSAGE], "taken_over": [CODE, MESSAGE]}
+  {"case": "shard_end", "data": [...], "continuation": null, "children": [[CHILD, [PARENTS]], ...]}
+  {"case": "deleted", "error": [CODE, MESSAGE]}
 """
 import json
 import sys
+import threading
 import time
 
 import boto3
@@ -41,6 +43,10 @@ def put(stream, *values):
 
 def subscribe(arn, position, shard=SHARD):
     return kinesis.subscribe_to_shard(ConsumerARN=arn, ShardId=shard, StartingPosition=position)['EventStream']
+
+
+def error(e):
+    return [e.response['Error']['Code'], e.response['Error']['Message']]
 
 
 def read(events, count, on_first_event=None):
@@ -75,17 +81,56 @@ def positions():
     emit(case='LATEST', data=read(latest, 1, on_first_event=lambda: put('py-positions', 'd')))
 
 
-def resume():
-    arn = consumer(create('py-resume'), 'resumer')
-    put('py-resume', '1', '2')
-    first, continuation = [], None
-    for event in subscribe(arn, {'Type': 'TRIM_HORIZON'}):  # until the server ends it (its lifetime)
+def live():
+    """A writer puts 90 records 150 ms apart — longer than a subscription lives — while the reader reads them as
+    they come and resubscribes from the continuation number each time the server ends its subscription."""
+    arn = consumer(create('py-live'), 'follower')
+    writer_client = boto3.client('kinesis', endpoint_url=endpoint, region_name='us-east-1',
+                                 aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key='secret')
+
+    def write():
+        for i in range(90):
+            writer_client.put_record(StreamName='py-live', PartitionKey='k', Data=('r%d' % i).encode())
+            time.sleep(0.15)
+
+    writer = threading.Thread(target=write)
+    data, subscriptions, clean_ends, position = [], 0, 0, {'Type': 'TRIM_HORIZON'}
+    while len(data) < 90:
+        subscriptions += 1
+        stream = subscribe(arn, position)
+        for event in stream:  # an error mid-stream raises: the script fails
+            if writer.ident is None:
+                writer.start()  # after the first event: the writes outlast the first subscription
+            shard_event = event['SubscribeToShardEvent']
+            data += [r['Data'].decode() for r in shard_event['Records']]
+            position = {'Type': 'AFTER_SEQUENCE_NUMBER', 'SequenceNumber': shard_event['ContinuationSequenceNumber']}
+            if len(data) >= 90:
+                break
+        else:
+            clean_ends += 1  # the server ended the stream (its lifetime), with no error
+        stream.close()
+    writer.join()
+    emit(case='live', data=data, subscriptions=subscriptions, clean_ends=clean_ends)
+
+
+def backlog():
+    """30 records of 200 KiB (6000 KiB) read from TRIM_HORIZON: more than one event can carry."""
+    arn = consumer(create('py-backlog'), 'catcher')
+    payloads = [(('%d:' % i) + 'x' * (200 * 1024)).encode()[:200 * 1024] for i in range(30)]
+    for batch in (payloads[:15], payloads[15:]):
+        result = kinesis.put_records(StreamName='py-backlog', Records=[{'Data': d, 'PartitionKey': 'k'} for d in batch])
+        assert result['FailedRecordCount'] == 0, result
+    records, events = [], 0
+    stream = subscribe(arn, {'Type': 'TRIM_HORIZON'})
+    for event in stream:
         shard_event = event['SubscribeToShardEvent']
-        first += [r['Data'].decode() for r in shard_event['Records']]
-        continuation = shard_event['ContinuationSequenceNumber']
-    put('py-resume', '3')
-    second = read(subscribe(arn, {'Type': 'AFTER_SEQUENCE_NUMBER', 'SequenceNumber': continuation}), 1)
-    emit(case='resume', first=first, ended='clean', second=second)
+        if shard_event['Records']:
+            events += 1
+        records += ['%s:%d' % (r['Data'].split(b':')[0].decode(), len(r['Data'])) for r in shard_event['Records']]
+        if len(records) >= 30:
+            break
+    stream.close()
+    emit(case='backlog', records=records, events=events)
 
 
 def takeover():
@@ -97,7 +142,7 @@ def takeover():
         subscribe(arn, {'Type': 'LATEST'})
         refused = 'none'
     except ClientError as e:
-        refused = e.response['Error']['Code']
+        refused = error(e)
     time.sleep(5.5)
     second = subscribe(arn, {'Type': 'LATEST'})
     taken_over = 'none'
@@ -105,9 +150,9 @@ def takeover():
         for _ in events:
             pass
     except EventStreamError as e:
-        taken_over = e.response['Error']['Code']
+        taken_over = error(e)
     second.close()
-    emit(case='takeover', refused=refused, taken_over=taken_over)
+    emit(case='takeover', consumer=arn, refused=refused, taken_over=taken_over)
 
 
 def shard_end():
@@ -115,13 +160,12 @@ def shard_end():
     put('py-split', 'before')
     kinesis.split_shard(StreamName='py-split', ShardToSplit=SHARD,
                         NewStartingHashKey='170141183460469231731687303715884105728')
-    data, children = [], None
-    for event in subscribe(arn, {'Type': 'TRIM_HORIZON'}):
-        shard_event = event['SubscribeToShardEvent']
-        data += [r['Data'].decode() for r in shard_event['Records']]
-        if 'ContinuationSequenceNumber' not in shard_event or shard_event['ContinuationSequenceNumber'] is None:
-            children = [[c['ShardId'], c['ParentShards']] for c in shard_event['ChildShards']]
-    emit(case='shard_end', data=data, children=children)
+    data, last = [], None
+    for event in subscribe(arn, {'Type': 'TRIM_HORIZON'}):  # the server ends the stream after the shard's last event
+        last = event['SubscribeToShardEvent']
+        data += [r['Data'].decode() for r in last['Records']]
+    emit(case='shard_end', data=data, continuation=last.get('ContinuationSequenceNumber'),
+         children=[[c['ShardId'], c['ParentShards']] for c in last.get('ChildShards', [])])
 
 
 def deleted():
@@ -129,14 +173,14 @@ def deleted():
     events = iter(subscribe(arn, {'Type': 'LATEST'}))
     next(events)
     kinesis.delete_stream(StreamName='py-deleted', EnforceConsumerDeletion=True)
-    error = 'none'
+    ended = 'none'
     try:
         for _ in events:
             pass
     except EventStreamError as e:
-        error = e.response['Error']['Code']
-    emit(case='deleted', error=error)
+        ended = error(e)
+    emit(case='deleted', error=ended)
 
 
-for scenario in (positions, resume, takeover, shard_end, deleted):
+for scenario in (positions, live, backlog, takeover, shard_end, deleted):
     scenario()

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Cleartext HTTP/2 frames over a plain socket (prior knowledge), for what no well-behaved client sends: a stream
- * whose body never comes. Header blocks are HPACK-coded with Netty's coder; everything else is written by hand.
+ * whose body never comes, a receive window opened a little at a time. Header blocks are HPACK-coded with Netty's coder; everything else is written by hand.
  * One instance per test; not thread-safe.
  */
 final class RawHttp2 implements AutoCloseable {
@@ -27,6 +27,8 @@ final class RawHttp2 implements AutoCloseable {
     static final int HEADERS = 0x1;
     static final int RST_STREAM = 0x3;
     static final int SETTINGS = 0x4;
+    static final int WINDOW_UPDATE = 0x8;
+    private static final int SETTINGS_INITIAL_WINDOW_SIZE = 0x4;
     private static final int END_STREAM = 0x1;
     private static final int END_HEADERS = 0x4;
     private static final int ACK = 0x1;
@@ -54,6 +56,27 @@ final class RawHttp2 implements AutoCloseable {
         h2.out.write(ByteBufUtil.getBytes(Http2CodecUtil.connectionPrefaceBuf()));
         h2.frame(SETTINGS, 0, 0, new byte[0]);
         return h2;
+    }
+
+    /**
+     * Like {@link #connect(URI)}, but every stream's receive window starts at {@code streamWindow} bytes: the server
+     * may send a stream no more DATA than that until {@link #windowUpdate} opens it further. The connection's window
+     * is opened wide, so only the streams' windows hold the server back.
+     */
+    static RawHttp2 connect(URI endpoint, int streamWindow) throws IOException {
+        RawHttp2 h2 = new RawHttp2(new Socket(endpoint.getHost(), endpoint.getPort()));
+        h2.socket.setSoTimeout(30_000);
+        h2.out.write(ByteBufUtil.getBytes(Http2CodecUtil.connectionPrefaceBuf()));
+        h2.frame(SETTINGS, 0, 0, new byte[] {0, SETTINGS_INITIAL_WINDOW_SIZE,
+                (byte) (streamWindow >>> 24), (byte) (streamWindow >>> 16), (byte) (streamWindow >>> 8), (byte) streamWindow});
+        h2.windowUpdate(0, Integer.MAX_VALUE - Http2CodecUtil.DEFAULT_WINDOW_SIZE);
+        return h2;
+    }
+
+    /** Lets the server send {@code bytes} more on {@code streamId} (0: the connection). */
+    void windowUpdate(int streamId, int bytes) throws IOException {
+        frame(WINDOW_UPDATE, 0, streamId, new byte[] {(byte) (bytes >>> 24), (byte) (bytes >>> 16), (byte) (bytes >>> 8),
+                (byte) bytes});
     }
 
     /** The head of a signed Kinesis JSON request on {@code streamId}, announcing a body of {@code contentLength}. */
