@@ -33,6 +33,8 @@ import io.sluice.core.engine.ShardSubscriptions;
 import io.sluice.core.engine.StreamRegistry;
 import io.sluice.core.engine.StreamSettings;
 import io.sluice.core.engine.StreamViews;
+import io.sluice.core.fs.ChannelOpener;
+import io.sluice.core.fs.Directories;
 import io.sluice.core.iterator.IteratorCodec;
 import io.sluice.core.log.LogRuntime;
 import io.sluice.core.meta.DataDirectoryLock;
@@ -40,7 +42,6 @@ import io.sluice.core.meta.MetadataStore;
 import io.sluice.core.meta.StreamMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -123,13 +124,21 @@ public final class StreamEngine implements AutoCloseable {
 
     /** Opens (creating if needed) the data directory and recovers every stream in it. */
     public static StreamEngine open(EngineConfig config) throws IOException {
-        Files.createDirectories(config.dataDir());
+        return open(config, ChannelOpener.PLAIN);
+    }
+
+    /**
+     * Like {@link #open(EngineConfig)}, with shard logs opening their files, and logs and metadata forcing their
+     * directories, through {@code files}: the seam fault tests use to make an fsync fail.
+     */
+    static StreamEngine open(EngineConfig config, ChannelOpener files) throws IOException { // visible for testing
+        Directories.createDurably(config.dataDir());
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir()); // before anything is read or written
         LogRuntime logRuntime = null;
         try {
-            MetadataStore store = new MetadataStore(config.dataDir());
+            MetadataStore store = new MetadataStore(config.dataDir(), files);
             byte[] key = store.loadOrCreateIteratorKey();
-            logRuntime = new LogRuntime(config.log());
+            logRuntime = new LogRuntime(config.log(), files);
             StreamRegistry registry = new StreamRegistry(config, store, logRuntime);
             registry.recover();
             return new StreamEngine(config, logRuntime, registry, key, lock);

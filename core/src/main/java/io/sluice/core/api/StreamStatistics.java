@@ -10,8 +10,8 @@ import java.util.List;
 public record StreamStatistics(String stream, int consumers, List<Shard> shards) {
 
     /**
-     * {@code outOfService}: the shard takes no writes since an fsync of its log failed; {@code logBytes}: the size of
-     * its log on disk.
+     * {@code outOfService}: the shard takes no writes until the server restarts, since an fsync of its log (or of its
+     * stream's metadata) failed; {@code logBytes}: the size of its log on disk.
      */
     public record Shard(String shardId, boolean open, boolean outOfService, long logBytes,
                         ShardCounters.Snapshot counters) {

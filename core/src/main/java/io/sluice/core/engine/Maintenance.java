@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li>on-demand scaling: splits in half every open shard of an ON_DEMAND stream that refused a write since
  *       the previous pass.</li>
  * </ol>
+ * A stream out of service (see {@link LiveStream}) gets retention only: its metadata is not changed until a restart.
  * Thread-safe; passes serialize on this object.
  */
 public final class Maintenance {
@@ -48,6 +49,9 @@ public final class Maintenance {
         for (LiveStream stream : registry.all()) {
             try {
                 segments += enforceRetention(stream);
+                if (stream.outOfServiceReason().isPresent()) {
+                    continue; // read-only until a restart: its metadata is not changed
+                }
                 removed += removeExpiredClosedShards(stream);
                 if (stream.metadata().mode() == StreamMode.ON_DEMAND) {
                     split += scaleOnDemand(stream);

@@ -6,7 +6,9 @@ import io.sluice.core.api.PutRecordsEntry;
 import io.sluice.core.api.PutRecordsResult;
 import io.sluice.core.api.PutRecordsResultEntry;
 import io.sluice.core.api.StreamRef;
+import io.sluice.core.error.InternalFailureException;
 import io.sluice.core.error.InvalidArgumentException;
+import io.sluice.core.error.KinesisException;
 import io.sluice.core.error.ProvisionedThroughputExceededException;
 import io.sluice.core.error.ResourceNotFoundException;
 import io.sluice.core.hash.HashKey;
@@ -16,7 +18,6 @@ import io.sluice.core.stream.LiveStream;
 import io.sluice.core.stream.Shard;
 import io.sluice.core.stream.ShardRouter;
 import java.io.IOException;
-import io.sluice.core.error.InternalFailureException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * throughput admission, and appends (one log batch per shard per call).
  *
  * <p>In PutRecords an entry refused by its shard's throughput limit fails alone, with
- * {@code ProvisionedThroughputExceededException} and AWS's message; the other entries are written. Thread-safe
+ * {@code ProvisionedThroughputExceededException} and AWS's message; an entry whose shard cannot be written (a full
+ * disk, a shard out of service) fails alone with {@code InternalFailure} and a message naming the shard and the
+ * cause ({@link StorageErrors}); the other entries are written. PutRecord answers those faults with
+ * {@code ServiceUnavailableException} or {@code InternalFailureException}. A stream out of service refuses the whole
+ * request. Thread-safe
  * and lock-free itself: the only locks taken are the per-shard append locks.
  */
 public final class RecordWriter {
@@ -59,6 +64,7 @@ public final class RecordWriter {
                     "satisfy regular expression pattern: " + SEQUENCE_FOR_ORDERING.pattern());
         }
         LiveStream stream = registry.resolveForData(request.stream());
+        stream.checkInService();
         List<Shard.Pending> one = List.of(new Shard.Pending(request.partitionKey(), request.data()));
         for (int attempt = 0; attempt < MAX_ROUTE_ATTEMPTS; attempt++) {
             Shard shard = stream.router().route(hashKey);
@@ -75,8 +81,9 @@ public final class RecordWriter {
                             stream.metadata().encryptionType());
                 }
             } catch (IOException e) {
-                LOG.error("append to {} of stream {} failed", shard.id(), stream.name(), e);
-                throw goneOr(stream, new InternalFailureException(Messages.cannotWrite(shard.id(), stream.name(), e), e));
+                KinesisException storage = StorageErrors.ofAppend(e, shard.id(), stream.name());
+                throw goneOr(stream, storage != null ? storage
+                        : new UncheckedIOException("appending to " + shard.id() + " of stream " + stream.name(), e));
             }
         }
         throw new IllegalStateException("stream " + stream.name() + " kept resharding under a PutRecord");
@@ -105,6 +112,7 @@ public final class RecordWriter {
                     + " records total " + total + " bytes (data + partition keys), more than " + MAX_BATCH_BYTES + ".");
         }
         LiveStream stream = registry.resolveForData(ref);
+        stream.checkInService();
         PutRecordsResultEntry[] results = new PutRecordsResultEntry[n];
         int[] pending = new int[n];
         for (int i = 0; i < n; i++) {
@@ -169,10 +177,13 @@ public final class RecordWriter {
                 if (stream.isRemoved()) {
                     throw goneOr(stream, new UncheckedIOException(e));
                 }
-                LOG.error("append of {} records to {} of stream {} failed", batch.size(), shard.id(), stream.name(), e);
-                String message = Messages.cannotWrite(shard.id(), stream.name(), e);
+                KinesisException storage = StorageErrors.ofAppend(e, shard.id(), stream.name());
+                String message = storage != null ? storage.getMessage() : "Internal service failure.";
+                if (storage == null) {
+                    LOG.error("append of {} records to {} of stream {} failed", batch.size(), shard.id(), stream.name(), e);
+                }
                 for (int i : members) {
-                    results[i] = new PutRecordsResultEntry(null, null, "InternalFailure", message);
+                    results[i] = new PutRecordsResultEntry(null, null, InternalFailureException.ENTRY_ERROR_CODE, message);
                 }
             }
         }

@@ -149,7 +149,8 @@ public final class Resharder {
         try {
             StreamMetadata meta = stream.metadata();
             ShardMetadata shard = meta.shard(shardIndex);
-            if (shard == null || !shard.isOpen() || meta.statusAt(registry.config().clock().millis()) != StreamStatus.ACTIVE
+            if (shard == null || !shard.isOpen() || stream.outOfServiceReason().isPresent()
+                    || meta.statusAt(registry.config().clock().millis()) != StreamStatus.ACTIVE
                     || meta.openShards().size() >= registry.config().onDemandMaxShards()
                     || registry.openShardCount() + 1 > registry.config().openShardLimit()) {
                 return false;
@@ -238,7 +239,9 @@ public final class Resharder {
                 stream.commit(meta.withShards(shards, nextIndex));
             });
         } catch (IOException | RuntimeException e) {
-            if (stream.metadata() == meta) { // nothing committed: forget the children
+            // Nothing committed: forget the children, unless the commit's durability is unknown (the stream is out
+            // of service then, and the stream.json a restart reads may name them).
+            if (stream.metadata() == meta && stream.outOfServiceReason().isEmpty()) {
                 for (Shard s : opened) {
                     stream.removeShard(s.index());
                     try {
@@ -272,6 +275,7 @@ public final class Resharder {
     }
 
     private StreamMetadata checkReshardable(LiveStream stream, String action) {
+        stream.checkInService();
         StreamMetadata meta = stream.metadata();
         if (meta.mode() == StreamMode.ON_DEMAND) {
             throw new ValidationException(action + " is not supported for stream " + meta.name() + " under account "

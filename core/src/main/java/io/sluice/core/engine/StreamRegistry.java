@@ -3,9 +3,13 @@ package io.sluice.core.engine;
 import io.sluice.core.EngineConfig;
 import io.sluice.core.api.StreamRef;
 import io.sluice.core.error.InvalidArgumentException;
+import io.sluice.core.error.InternalFailureException;
 import io.sluice.core.error.LimitExceededException;
 import io.sluice.core.error.ResourceInUseException;
 import io.sluice.core.error.ResourceNotFoundException;
+import io.sluice.core.error.ServiceUnavailableException;
+import io.sluice.core.fs.DurabilityUnknownException;
+import io.sluice.core.fs.IoFailures;
 import io.sluice.core.hash.HashKeyRange;
 import io.sluice.core.hash.HashKeys;
 import io.sluice.core.limits.ShardThrottle;
@@ -26,7 +30,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +40,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The streams of one engine by name: creation, lookup by name or ARN, deletion, and reopening everything from
  * the data directory at start.
+ *
+ * <p>Storage faults: a CreateStream that fails before its {@code stream.json} is in place removes what it made and
+ * changes nothing ({@code 503}); one whose {@code stream.json} is in place but not durable registers the stream
+ * out of service (read-only until a restart, see {@link LiveStream}), so the name stays taken. A deletion whose
+ * removal of {@code stream.json} could not be made durable may be undone by a crash; from then on no stream is
+ * created or deleted until the server restarts (the data directory's set of streams is uncertain, and a stream
+ * that comes back must not meet a new one of its name), while existing streams keep serving.
  *
  * <p>Thread-safety: lookups are lock-free (a concurrent sorted map); creation and deletion serialize on the
  * registry (they are rare and must see a consistent shard count).
@@ -46,6 +59,7 @@ public final class StreamRegistry {
     private final MetadataStore store;
     private final LogRuntime logRuntime;
     private final NavigableMap<String, LiveStream> streams = new ConcurrentSkipListMap<>();
+    private volatile String streamsCannotChange; // why creations and deletions are refused until a restart
 
     public StreamRegistry(EngineConfig config, MetadataStore store, LogRuntime logRuntime) {
         this.config = config;
@@ -119,6 +133,7 @@ public final class StreamRegistry {
                         + " already exists.");
             }
         }
+        checkStreamsCanChange();
         int open = openShardCount();
         if (open + count > config.openShardLimit()) {
             throw new LimitExceededException(shardLimitMessage(count));
@@ -137,14 +152,71 @@ public final class StreamRegistry {
         long createdUntil = now + config.createDelay().toMillis();
         StreamMetadata meta = new StreamMetadata(id, name, now, StreamStatus.CREATING, createdUntil, effectiveMode,
                 24, initialTags, shardMetas, count, List.of(), List.of(), "NONE", null, List.of(), Map.of());
+        List<Shard> shards = openNewShards(name, id, shardMetas);
+        LiveStream stream = new LiveStream(store, meta, shards);
         try {
-            List<Shard> shards = openShards(id, shardMetas);
-            LiveStream stream = new LiveStream(store, meta, shards);
             store.writeStream(meta);
+        } catch (DurabilityUnknownException e) {
+            // stream.json is in place but may not survive a crash: keep the name taken, serve it read-only.
+            stream.takeOutOfService("a write of its metadata could not be made durable: "
+                    + IoFailures.reason(e.getCause()), e);
             streams.put(name, stream);
-            return stream;
+            stream.checkInService();
         } catch (IOException e) {
-            throw new UncheckedIOException("creating stream " + name, e);
+            discard(name, id, shards, e);
+            throw cannotCreate(name, e);
+        }
+        streams.put(name, stream);
+        return stream;
+    }
+
+    /** Opens the logs of a new stream's shards; on a failure removes whatever was made and throws. */
+    private List<Shard> openNewShards(String name, String id, List<ShardMetadata> shards) {
+        Queue<Shard> opened = new ConcurrentLinkedQueue<>();
+        List<Callable<Shard>> tasks = new ArrayList<>();
+        for (ShardMetadata s : shards) {
+            tasks.add(() -> {
+                Shard shard = openShard(id, s);
+                opened.add(shard);
+                return shard;
+            });
+        }
+        try {
+            return Parallel.run(tasks);
+        } catch (IOException e) {
+            discard(name, id, opened, e);
+            throw cannotCreate(name, e);
+        }
+    }
+
+    /** Removes the logs and directory of a stream whose creation failed (what stays is an orphan, removed at start). */
+    private void discard(String name, String id, Collection<Shard> shards, IOException failure) {
+        for (Shard s : shards) {
+            try {
+                s.log().deleteAll();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        try {
+            store.deleteStreamDir(id);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+        LOG.warn("creating stream {} failed; removed what it had made", name, failure);
+    }
+
+    private static ServiceUnavailableException cannotCreate(String name, IOException e) {
+        return new ServiceUnavailableException("Stream " + name + " cannot be created: " + IoFailures.reason(e)
+                + ". Nothing was created.");
+    }
+
+    private void checkStreamsCanChange() {
+        String reason = streamsCannotChange;
+        if (reason != null) {
+            throw new InternalFailureException("Streams cannot be created or deleted until the server restarts ("
+                    + reason + "): a deleted stream may come back after a crash and must not meet a new one of its"
+                    + " name. Existing streams keep serving.");
         }
     }
 
@@ -160,6 +232,8 @@ public final class StreamRegistry {
     /** DeleteStream: immediate with a zero delete delay, else DELETING until the delay passes. */
     public synchronized void delete(StreamRef ref, boolean enforceConsumerDeletion) {
         LiveStream stream = resolve(ref);
+        checkStreamsCanChange();
+        stream.checkInService();
         long now = config.clock().millis();
         stream.controlLock().lock();
         try {
@@ -184,8 +258,23 @@ public final class StreamRegistry {
         }
     }
 
-    /** Removes a stream now: closes its logs and deletes its directory. */
+    /**
+     * Removes a stream now: removes its {@code stream.json} durably (if that fails, nothing changed), closes its
+     * logs and deletes its directory.
+     */
     synchronized void finishDeletion(LiveStream stream) {
+        try {
+            store.removeStreamMetadata(stream.metadata().id());
+        } catch (DurabilityUnknownException e) {
+            // Gone now, but a crash may bring it back: no stream may take its name until a restart settles it.
+            LOG.error("the deletion of stream {} could not be made durable; no stream is created or deleted until a"
+                    + " restart", stream.name(), e);
+            streamsCannotChange = "the deletion of stream " + stream.name() + " could not be made durable: "
+                    + IoFailures.reason(e.getCause());
+        } catch (IOException e) {
+            throw new ServiceUnavailableException("Stream " + stream.name() + " cannot be deleted: "
+                    + IoFailures.reason(e) + ". Nothing was changed.");
+        }
         streams.remove(stream.name(), stream);
         stream.markRemoved();
         for (Shard s : stream.shards()) {
@@ -199,7 +288,8 @@ public final class StreamRegistry {
         try {
             store.deleteStreamDir(stream.metadata().id());
         } catch (IOException e) {
-            throw new UncheckedIOException("deleting the directory of stream " + stream.name(), e);
+            // The stream is deleted (its metadata is gone); what is left is an orphan, removed at the next start.
+            LOG.warn("removing the files of deleted stream {} failed; the next start removes them", stream.name(), e);
         }
     }
 
@@ -208,7 +298,11 @@ public final class StreamRegistry {
         long now = config.clock().millis();
         for (LiveStream s : streams.values()) {
             if (s.metadata().isDeletedAt(now)) {
-                finishDeletion(s);
+                try {
+                    finishDeletion(s);
+                } catch (RuntimeException e) {
+                    LOG.warn("finishing the deletion of stream {} failed; the next pass tries again", s.name(), e);
+                }
             }
         }
     }

@@ -67,7 +67,8 @@ public final class StreamViews {
             for (Shard shard : stream.shards()) {
                 ShardMetadata shardMeta = meta.shard(shard.index());
                 shards.add(new StreamStatistics.Shard(shard.id(), shardMeta != null && shardMeta.isOpen(),
-                        shard.log().fsyncFailure().isPresent(), shard.log().sizeInBytes(), shard.counters().snapshot()));
+                        shard.log().outOfServiceReason().isPresent() || stream.outOfServiceReason().isPresent(),
+                        shard.log().sizeInBytes(), shard.counters().snapshot()));
             }
             int consumers = (int) meta.consumers().stream().filter(c -> c.statusAt(now) != null).count();
             all.add(new StreamStatistics(meta.name(), consumers, shards));

@@ -1,5 +1,6 @@
 package io.sluice.core.log;
 
+import io.sluice.core.fs.ChannelOpener;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -27,14 +28,18 @@ import java.util.Map;
 final class FileHandleCache implements AutoCloseable {
 
     private final int maxOpen;
-    private final DataSync sync;
+    private final ChannelOpener opener;
     private final LinkedHashMap<Path, Handle> handles = new LinkedHashMap<>(64, 0.75f, true);
     private boolean closed;
     private long opens;
 
-    FileHandleCache(int maxOpen, DataSync sync) {
+    FileHandleCache(int maxOpen) {
+        this(maxOpen, ChannelOpener.PLAIN);
+    }
+
+    FileHandleCache(int maxOpen, ChannelOpener opener) {
         this.maxOpen = maxOpen;
-        this.sync = sync;
+        this.opener = opener;
     }
 
     /** A leased open channel; close the lease (not the channel) when done. */
@@ -52,17 +57,6 @@ final class FileHandleCache implements AutoCloseable {
             return handle.channel;
         }
 
-        /** Forces the file's written bytes to disk, wrapping a failure as {@link FsyncFailedException}. */
-        void force() throws FsyncFailedException {
-            try {
-                cache.sync.force(handle.channel);
-            } catch (FsyncFailedException e) {
-                throw e;
-            } catch (java.io.IOException e) {
-                throw new FsyncFailedException(handle.file.toString(), e);
-            }
-        }
-
         @Override
         public void close() {
             if (!released) {
@@ -73,13 +67,11 @@ final class FileHandleCache implements AutoCloseable {
     }
 
     private static final class Handle {
-        final Path file;
         final FileChannel channel;
         int leases;
         boolean evicted;
 
-        Handle(Path file, FileChannel channel) {
-            this.file = file;
+        Handle(FileChannel channel) {
             this.channel = channel;
         }
     }
@@ -99,7 +91,7 @@ final class FileHandleCache implements AutoCloseable {
                 h = null;
             }
             if (h == null) {
-                h = new Handle(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+                h = new Handle(opener.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
                 opens++;
                 handles.put(file, h);
             }

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * Names of the files in one shard's log directory, and the few file-system helpers every log class needs.
+ * Names of the files in one shard's log directory.
  *
  * <pre>
  *   00000000000000000000.log        segment: record batches, base offset 0

@@ -1,5 +1,7 @@
 package io.sluice.core.log;
 
+import io.sluice.core.fs.ChannelOpener;
+import io.sluice.core.fs.Directories;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * Create one per engine, open every {@link ShardLog} with it, and close it after the logs: closing runs a last
  * flush pass and closes every cached file.
  *
+ * <p>A failed fsync is never retried: the flusher takes that log out of service (see {@link ShardLog}) and stops
+ * flushing it, because after a failed fsync the kernel may have dropped the pages it could not write and a second
+ * fsync would report success over the loss.
+ *
  * <p>Thread-safe.
  */
 public final class LogRuntime implements AutoCloseable {
@@ -30,19 +36,24 @@ public final class LogRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogRuntime.class);
 
     private final LogConfig config;
+    private final ChannelOpener opener;
     private final FileHandleCache files;
     private final Set<ShardLog> dirty = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher;
     private volatile boolean closed;
 
     public LogRuntime(LogConfig config) {
-        this(config, DataSync.FILE_CHANNEL);
+        this(config, ChannelOpener.PLAIN);
     }
 
-    /** With {@code sync} forcing segment data to disk: tests pass one that fails. */
-    LogRuntime(LogConfig config, DataSync sync) {
+    /**
+     * A runtime that opens segment files and directories through {@code opener}: the seam fault tests use to make
+     * an fsync fail (production uses {@link #LogRuntime(LogConfig)}).
+     */
+    public LogRuntime(LogConfig config, ChannelOpener opener) {
         this.config = Objects.requireNonNull(config, "config");
-        this.files = new FileHandleCache(config.maxOpenFiles(), sync);
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.files = new FileHandleCache(config.maxOpenFiles(), opener);
         if (config.fsync() instanceof FsyncPolicy.Interval interval) {
             this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sluice-log-flusher");
@@ -74,6 +85,15 @@ public final class LogRuntime implements AutoCloseable {
         return files;
     }
 
+    ChannelOpener opener() {
+        return opener;
+    }
+
+    /** Makes creations, renames and deletions in {@code dir} durable. */
+    void fsyncDirectory(Path dir) throws IOException {
+        Directories.fsync(dir, opener);
+    }
+
     boolean fsyncOnAppend() {
         return config.fsync() instanceof FsyncPolicy.Always;
     }
@@ -87,36 +107,19 @@ public final class LogRuntime implements AutoCloseable {
     }
 
     /**
-     * Finishes a roll: seals the segment that just stopped being active and fsyncs the log directory (which now
-     * holds the new segment's file). With an interval policy this runs on the flusher thread, ahead of its next
-     * pass, so the appender waits neither for the old segment's fsync nor for the directory's (which on ext4 means
-     * a journal commit); acknowledged appends are promised durable only after that pass anyway. With
-     * {@code always} it runs at once, before the append that caused the roll is acknowledged.
+     * Finishes a roll of {@code log}: seals the segment that just stopped being active and fsyncs the log directory
+     * (which now holds the new segment's file), see {@link ShardLog#finishRoll}. With an interval policy this runs
+     * on the flusher thread, ahead of its next pass, so the appender waits neither for the old segment's fsync nor
+     * for the directory's (which on ext4 means a journal commit); acknowledged appends are promised durable only
+     * after that pass anyway. With {@code always} it runs at once, before the append that caused the roll is
+     * acknowledged.
      */
-    void completeRoll(LogSegment sealed, ShardLog log) throws IOException {
+    void completeRoll(ShardLog log, LogSegment sealed) {
         if (flusher == null || closed) {
-            sealSegment(sealed, log);
+            log.finishRoll(sealed);
             return;
         }
-        flusher.execute(() -> {
-            try {
-                sealSegment(sealed, log);
-            } catch (IOException | RuntimeException e) {
-                LOG.error("sealing segment {} of shard log {} failed", sealed, log.directory(), e);
-            }
-        });
-    }
-
-    /** Seals a segment and makes the new segment's file durable; a failed fsync takes the log out of service. */
-    private static void sealSegment(LogSegment sealed, ShardLog log) throws IOException {
-        try {
-            sealed.seal();
-            DurableDirectories.fsync(log.directory());
-        } catch (IOException e) {
-            log.failFsync(e instanceof FsyncFailedException f ? f
-                    : new FsyncFailedException("the directory or indexes of " + log.directory(), e));
-            throw e;
-        }
+        flusher.execute(() -> log.finishRoll(sealed));
     }
 
     /** One flusher pass (visible for testing). */
@@ -126,14 +129,11 @@ public final class LogRuntime implements AutoCloseable {
             dirty.remove(log);
             try {
                 log.flush();
-            } catch (FsyncFailedException e) {
-                // Not retried: a second fsync may report success over pages the kernel dropped. The log now
-                // refuses appends (ShardLog#failFsync logged why); it is recovered from disk at the next start.
-            } catch (IOException | RuntimeException e) {
-                LOG.error("flushing shard log {} failed; will retry next pass", log.directory(), e);
-                if (!closed) {
-                    dirty.add(log);
-                }
+            } catch (IOException e) {
+                // Not re-added: a log whose fsync failed took itself out of service (and logged why); it is never
+                // flushed again.
+            } catch (RuntimeException e) {
+                LOG.error("flushing shard log {} failed", log.directory(), e);
             }
         }
     }

@@ -1,7 +1,10 @@
 package io.sluice.core.log;
 
+import io.sluice.core.fs.IoFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -120,7 +123,13 @@ final class LogSegment {
 
     /**
      * Appends one encoded batch with a single positional write, forcing it to disk first when {@code force}, then
-     * publishes it. On failure nothing is published and the file is cut back to its previous size (best effort).
+     * publishes it. On failure nothing is published, and:
+     * <ul>
+     *   <li>a failed write (typically a full disk) cuts the file back to its previous size and throws
+     *       {@link AppendFailedException}: nothing of the batch remains, the segment stays usable;</li>
+     *   <li>a failed fsync, or a cut-back that fails, throws {@link LogOutOfServiceException}: the owning log must
+     *       stop appending.</li>
+     * </ul>
      */
     void append(ByteBuffer batch, long batchBaseOffset, int recordCount, long firstTs, long lastTs, boolean force)
             throws IOException {
@@ -133,16 +142,19 @@ final class LogSegment {
                 while (batch.hasRemaining()) {
                     p += ch.write(batch, p);
                 }
-                if (force) {
-                    lease.force();
-                }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                throw cutBack(position, e);
+            }
+            if (force) {
                 try {
-                    ch.truncate(position);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
+                    ch.force(false);
+                } catch (ClosedChannelException e) {
+                    // The shared channel was closed (an interrupt) before the fsync could answer: the fsync's verdict
+                    // is still to come on a fresh handle, so this is a failed write, not a failed fsync.
+                    throw cutBack(position, e);
+                } catch (IOException e) {
+                    throw new LogOutOfServiceException("an fsync of its log failed: " + IoFailures.reason(e), e);
                 }
-                throw e;
             }
         }
         if (position > 0 && bytesSinceIndexEntry >= indexIntervalBytes) {
@@ -159,13 +171,45 @@ final class LogSegment {
         size = position + length;
     }
 
+    /**
+     * After a failed write: cuts the file back to {@code position} through a fresh handle (the failed one may be
+     * closed), so no byte of the batch remains, and returns what the append must throw.
+     */
+    private IOException cutBack(int position, IOException failure) {
+        // An interrupt that closed the channel would also fail the truncation; hold it off until the file is sound.
+        boolean interrupted = Thread.interrupted();
+        try (FileHandleCache.Lease lease = files.acquire(logFile)) {
+            lease.channel().truncate(position);
+            return new AppendFailedException(null, failure);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            return new LogOutOfServiceException("a failed write could not be cut back: "
+                    + IoFailures.reason(failure), failure);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Forces the log file's data to disk. */
     void flush() throws IOException {
-        if (deleted) {
-            return;
-        }
-        try (FileHandleCache.Lease lease = files.acquire(logFile)) {
-            lease.force();
+        for (int attempt = 1; ; attempt++) {
+            if (deleted) {
+                return;
+            }
+            try (FileHandleCache.Lease lease = files.acquire(logFile)) {
+                lease.channel().force(false);
+                return;
+            } catch (ClosedByInterruptException e) {
+                throw e;
+            } catch (ClosedChannelException e) {
+                // Another thread's interrupt closed the shared channel before this fsync ran. The pages are still
+                // dirty in the page cache: the fsync of a reopened handle writes them or reports their loss.
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -179,6 +223,18 @@ final class LogSegment {
             return;
         }
         flush();
+        writeIndexes();
+    }
+
+    /**
+     * The second half of {@link #seal}: writes both index files durably and marks the segment sealed. The caller has
+     * forced the log data first. A failure leaves the segment unsealed (its indexes are rebuilt from the log at the
+     * next open), and any partial temp file removed.
+     */
+    synchronized void writeIndexes() throws IOException {
+        if (deleted || sealed) {
+            return;
+        }
         offsetIndex.writeTo(LogFileNames.offsetIndexFile(dir, baseOffset));
         timeIndex.writeTo(LogFileNames.timeIndexFile(dir, baseOffset));
         sealed = true;
@@ -512,7 +568,7 @@ final class LogSegment {
             if (fileSize > 0) {
                 firstTs = RecordBatch.readHeader(readAt(ch, 0, RecordBatch.HEADER_SIZE)).firstTimestampMs();
             }
-            TimeIndex ti = TimeIndex.load(timeIndexFile, baseOffset, offsetLimit);
+            TimeIndex ti = TimeIndex.load(timeIndexFile, baseOffset, offsetLimit, fileSize);
             if (ti.entryCount() != oi.entryCount()) {
                 throw new CorruptIndexException(timeIndexFile.getFileName() + ": " + ti.entryCount()
                         + " entries, the offset index has " + oi.entryCount());

@@ -29,6 +29,9 @@ final class LogStartOffsetFile {
         Path file = dir.resolve(LogFileNames.LOG_START_OFFSET_FILE);
         ByteBuffer buf;
         try {
+            if (Files.size(file) != 12) {
+                return OptionalLong.empty(); // checked before reading: a damaged file of any size costs nothing
+            }
             buf = ByteBuffer.wrap(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return OptionalLong.empty();

@@ -90,6 +90,11 @@ final class OffsetIndex {
         return n == 0 ? baseOffset : baseOffset + (entries[n - 1] >>> 32);
     }
 
+    /** The most entries a segment of {@code logSize} bytes can have: one per batch, and a batch has a header. */
+    static long maxEntries(long logSize) {
+        return logSize / RecordBatch.HEADER_SIZE + 1;
+    }
+
     void writeTo(Path file) throws IOException {
         int n = count;
         long[] a = entries;
@@ -109,7 +114,7 @@ final class OffsetIndex {
      * @throws CorruptIndexException when the file fails a check (the caller rebuilds the index from the log)
      */
     static OffsetIndex load(Path file, long baseOffset, long nextOffset, long logSize) throws IOException {
-        ByteBuffer buf = IndexFiles.readAll(file);
+        ByteBuffer buf = IndexFiles.readAll(file, maxEntries(logSize) * ENTRY_SIZE);
         if (buf.remaining() % ENTRY_SIZE != 0) {
             throw new CorruptIndexException(file + ": size " + buf.remaining() + " is not a multiple of " + ENTRY_SIZE);
         }
@@ -120,7 +125,7 @@ final class OffsetIndex {
         for (int i = 0; i < n; i++) {
             long rel = buf.getInt() & 0xFFFFFFFFL;
             long pos = buf.getInt() & 0xFFFFFFFFL;
-            if (rel <= prevRel || pos <= prevPos || baseOffset + rel >= nextOffset || pos >= logSize) {
+            if (rel <= prevRel || pos <= prevPos || rel >= nextOffset - baseOffset || pos >= logSize) {
                 throw new CorruptIndexException(file + ": entry " + i + " (relativeOffset " + rel + ", position " + pos
                         + ") is out of order or beyond the segment");
             }

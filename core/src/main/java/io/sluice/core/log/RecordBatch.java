@@ -46,6 +46,8 @@ public final class RecordBatch {
     public static final byte MAGIC = 1;
     /** Fixed bytes per record besides its key and data. */
     public static final int RECORD_OVERHEAD = 16;
+    /** The largest batch a segment holds ({@code int} positions, with headroom); see {@link #checkedSize}. */
+    public static final int MAX_BATCH_BYTES = Integer.MAX_VALUE - 8;
 
     private RecordBatch() {
     }
@@ -54,24 +56,25 @@ public final class RecordBatch {
     public record Header(long baseOffset, int batchLength, int crc, byte magic, int recordCount, long firstTimestampMs,
                          long lastTimestampMs) {
 
-        /** Total size of the batch in the file. */
+        /** Total size of the batch in the file; exact once {@link #isPlausible()} holds. */
         public int sizeInBytes() {
             return LOG_OVERHEAD + batchLength;
         }
 
-        /** One past the offset of the last record. */
+        /** One past the offset of the last record; exact once {@link #isPlausible()} holds. */
         public long nextOffset() {
             return baseOffset + recordCount;
         }
 
         /**
-         * Whether the fixed fields are plausible (the checksum is checked separately) — including that
-         * {@link #sizeInBytes()} and {@link #nextOffset()} cannot overflow, whatever bytes a damaged file holds.
+         * Whether the fixed fields are plausible (the checksum is checked separately). The bounds also keep the
+         * header's arithmetic exact: a plausible header's {@link #sizeInBytes()} and {@link #nextOffset()} cannot
+         * overflow, whatever bytes a damaged or crafted file holds.
          */
         public boolean isPlausible() {
             return magic == MAGIC && recordCount > 0 && baseOffset >= 0 && baseOffset <= Long.MAX_VALUE - recordCount
                     && batchLength >= HEADER_SIZE - LOG_OVERHEAD + (long) recordCount * RECORD_OVERHEAD
-                    && batchLength <= Integer.MAX_VALUE - LOG_OVERHEAD && firstTimestampMs <= lastTimestampMs;
+                    && batchLength <= MAX_BATCH_BYTES - LOG_OVERHEAD && firstTimestampMs <= lastTimestampMs;
         }
     }
 
@@ -106,7 +109,7 @@ public final class RecordBatch {
 
     static int checkedSize(List<LogEntry> entries, byte[][] keys) {
         long size = sizeInBytes(entries, keys);
-        if (size > Integer.MAX_VALUE - 8) {
+        if (size > MAX_BATCH_BYTES) {
             throw new IllegalArgumentException("batch of " + entries.size() + " records is " + size + " bytes, more than a segment can hold");
         }
         return (int) size;
@@ -189,7 +192,7 @@ public final class RecordBatch {
                 if (keyLength < 0 || p + 12L + keyLength + 4 > end) {
                     throw new CorruptLogException("record " + offset + ": key length " + keyLength + " overruns its batch");
                 }
-                int keyStart = p + 12; // bounded by the check above: keyStart + keyLength + 4 <= end
+                int keyStart = p + 12;
                 int dataLength = buf.getInt(keyStart + keyLength);
                 int dataStart = keyStart + keyLength + 4;
                 if (dataLength < 0 || (long) dataStart + dataLength > end) {
@@ -219,25 +222,28 @@ public final class RecordBatch {
     /** The offset of the first record in the verified batch whose timestamp is >= {@code timestampMs}, or -1. */
     static long firstOffsetAtOrAfter(ByteBuffer buf, long timestampMs) throws CorruptLogException {
         Header h = readHeader(buf);
-        int p = buf.position() + HEADER_SIZE;
-        int end = buf.position() + h.sizeInBytes();
+        // Positions in long: lengths come from the file, and int sums of them could wrap around to valid positions.
+        long p = buf.position() + HEADER_SIZE;
+        long end = buf.position() + (long) h.sizeInBytes();
         for (int i = 0; i < h.recordCount(); i++) {
-            if (p + 12L > end) {
+            if (p + 12 > end) {
                 throw new CorruptLogException("batch at offset " + h.baseOffset() + " is malformed");
             }
-            if (buf.getLong(p) >= timestampMs) {
+            if (buf.getLong((int) p) >= timestampMs) {
                 return h.baseOffset() + i;
             }
-            int keyLength = buf.getInt(p + 8);
-            long dataPos = p + 12L + keyLength; // long: lengths read from the file may be anything
+            int keyLength = buf.getInt((int) p + 8);
+            long dataPos = p + 12 + keyLength;
             if (keyLength < 0 || dataPos + 4 > end) {
-                throw new CorruptLogException("batch at offset " + h.baseOffset() + " is malformed");
+                throw new CorruptLogException("batch at offset " + h.baseOffset() + ": record " + i + " has key length "
+                        + keyLength + ", beyond its batch");
             }
             int dataLength = buf.getInt((int) dataPos);
             if (dataLength < 0 || dataPos + 4 + dataLength > end) {
-                throw new CorruptLogException("batch at offset " + h.baseOffset() + " is malformed");
+                throw new CorruptLogException("batch at offset " + h.baseOffset() + ": record " + i + " has data length "
+                        + dataLength + ", beyond its batch");
             }
-            p = (int) (dataPos + 4 + dataLength);
+            p = dataPos + 4 + dataLength;
         }
         return -1;
     }

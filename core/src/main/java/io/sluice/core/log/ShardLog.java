@@ -1,5 +1,7 @@
 package io.sluice.core.log;
 
+import io.sluice.core.fs.Directories;
+import io.sluice.core.fs.IoFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
@@ -19,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -34,12 +37,33 @@ import org.slf4j.LoggerFactory;
  * and moves a persisted logical start ({@link LogStartOffsetFile}); nothing below {@link #startOffset()} is ever
  * returned.
  *
- * <p>Durability: with {@link FsyncPolicy.Always} an append is fsynced before it returns; with
- * {@link FsyncPolicy.Interval} the runtime's shared flusher forces it within one period. A roll seals the old
+ * <p>Durability: with {@link FsyncPolicy.Always} an append is fsynced before it returns, so an acknowledged append
+ * is on stable storage; with {@link FsyncPolicy.Interval} it returns once the batch is in the page cache (it
+ * survives the process, not the machine) and the runtime's shared flusher forces it within one period. A roll seals the old
  * segment (fsync, then its index files) and fsyncs the directory: at once with {@code always}, on the flusher
  * thread, ahead of its next pass, with {@code interval}. {@link #open} recovers: after an unclean stop the active
  * segment is scanned and checksummed, its torn tail truncated and its indexes rebuilt; sealed segments are trusted
  * after their index files and tail pass a structural check (else they are scanned too); see {@link #recovery()}.
+ *
+ * <p>Write failures come in two kinds ({@code core/README.md}, "Disk faults"):
+ * <ul>
+ *   <li>an append whose write fails (typically {@code No space left on device}), or whose new segment cannot be
+ *       created, leaves no trace: the file is cut back, nothing is published, {@link AppendFailedException} is
+ *       thrown, and the log stays in service, so appends succeed again once space returns;</li>
+ *   <li>a failed fsync (of a segment on append, on the flusher's pass or when a roll seals a segment; of the
+ *       directory after a new segment), or a failed write that cannot be cut back, takes the log <em>out of
+ *       service</em> for good, as Kafka takes a log directory offline: the pages the kernel could not write may
+ *       have been dropped, and a second fsync would report success over the loss (PostgreSQL's fsync rule). Every
+ *       later append throws {@link LogOutOfServiceException}; reads keep working; retention leaves the files
+ *       alone; {@link #close} writes no clean-shutdown marker, so the next {@link #open} scans and checksums the
+ *       active segment and serves exactly what the disk holds. Index files are not data: failing to write them
+ *       (a full disk at a roll) only means they are rebuilt at the next open.</li>
+ * </ul>
+ * What a failed fsync may cost: with {@code always}, nothing acknowledged (the append whose fsync failed is refused;
+ * it may still appear after the restart, as any unacknowledged write may); with {@code interval}, the appends
+ * acknowledged since the previous successful pass, at most one period's worth, exactly what a power loss at that
+ * moment would cost.
+ * The unit is the shard log: each has its own files, so one failing never stops another shard.
  *
  * <p>Thread-safety: appends, retention and close are serialized by a per-shard lock (no lock is shared between
  * shards). Reads take no lock and run concurrently with appends: they see only whole batches whose append has
@@ -48,7 +72,6 @@ import org.slf4j.LoggerFactory;
 public final class ShardLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardLog.class);
-
     private static final int MAX_READ_RETRIES = 8;
 
     private final Path dir;
@@ -57,13 +80,14 @@ public final class ShardLog implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
     private final RecoveryReport recovery;
+    private final AtomicReference<LogOutOfServiceException> outOfService = new AtomicReference<>();
 
     private volatile LogSegment active;
     private volatile long endOffset;
     private volatile long startOffset;
     private volatile boolean closed;
     private volatile long lastTimestampMs;
-    private volatile FsyncFailedException fsyncFailure;
+    private boolean appendsFailing; // guarded by lock: logs a full disk once when it starts and once when it ends
 
     private ShardLog(Path dir, LogRuntime runtime) throws IOException {
         this.dir = dir;
@@ -72,10 +96,13 @@ public final class ShardLog implements AutoCloseable {
         this.recovery = load();
     }
 
-    /** Opens the log in {@code directory}, creating the directory if missing, and recovers it. */
+    /**
+     * Opens the log in {@code directory}, creating the directory (and its missing parents, each made durable by an
+     * fsync of its own parent) if missing, and recovers it.
+     */
     public static ShardLog open(Path directory, LogRuntime runtime) throws IOException {
         Objects.requireNonNull(runtime, "runtime");
-        DurableDirectories.create(directory);
+        Directories.createDurably(directory, runtime.opener());
         return new ShardLog(directory.toAbsolutePath().normalize(), runtime);
     }
 
@@ -160,7 +187,7 @@ public final class ShardLog implements AutoCloseable {
         }
         // From here on a crash is an unclean stop again.
         if (Files.deleteIfExists(marker) || changedDirectory) {
-            DurableDirectories.fsync(dir);
+            runtime.fsyncDirectory(dir);
         }
         return new RecoveryReport(clean, segments.size(), scanned, records, truncated, rebuilt, problems);
     }
@@ -201,7 +228,9 @@ public final class ShardLog implements AutoCloseable {
      * the others follow consecutively. Timestamps lower than the newest stored one are raised to it. Durable per
      * the fsync policy when this returns.
      *
-     * @throws IllegalArgumentException when {@code entries} is empty
+     * @throws IllegalArgumentException  when {@code entries} is empty
+     * @throws AppendFailedException     when nothing was written (a full disk): the log stays in service
+     * @throws LogOutOfServiceException  when the log is, or has just been taken, out of service
      */
     public long append(List<LogEntry> entries) throws IOException {
         if (entries.isEmpty()) {
@@ -217,14 +246,11 @@ public final class ShardLog implements AutoCloseable {
         long base;
         lock.lock();
         try {
-            ensureOpen();
+            ensureWritable();
             long ts = lastTimestampMs;
             for (int i = 0; i < n; i++) {
                 ts = Math.max(ts, entries.get(i).timestampMs());
                 timestamps[i] = ts;
-            }
-            if (fsyncFailure != null) {
-                throw new LogOutOfServiceException(dir, fsyncFailure);
             }
             base = endOffset;
             ByteBuffer batch = ScratchBuffers.forEncoding(batchSize);
@@ -233,14 +259,22 @@ public final class ShardLog implements AutoCloseable {
             if (!segment.isEmpty() && (long) segment.size() + batch.remaining() > config.segmentBytes()) {
                 segment = roll();
             }
-            try {
-                segment.append(batch, base, n, timestamps[0], timestamps[n - 1], runtime.fsyncOnAppend());
-            } catch (FsyncFailedException e) {
-                failFsync(e);
-                throw e;
-            }
+            segment.append(batch, base, n, timestamps[0], timestamps[n - 1], runtime.fsyncOnAppend());
             lastTimestampMs = timestamps[n - 1];
             endOffset = base + n;
+            if (appendsFailing) {
+                appendsFailing = false;
+                LOG.info("appends to shard log {} succeed again", dir);
+            }
+        } catch (AppendFailedException e) {
+            if (!appendsFailing) {
+                appendsFailing = true;
+                LOG.warn("appends to shard log {} fail ({}); each is cut back and refused, until one succeeds again",
+                        dir, e.reason());
+            }
+            throw e;
+        } catch (LogOutOfServiceException e) {
+            throw takeOutOfService(e);
         } finally {
             lock.unlock();
         }
@@ -250,44 +284,102 @@ public final class ShardLog implements AutoCloseable {
         return base;
     }
 
-    /** Starts a new active segment at {@link #endOffset()} and has the old one sealed. Caller holds the lock. */
+    /**
+     * Starts a new active segment at {@link #endOffset()} and has the old one sealed. Caller holds the lock.
+     *
+     * @throws AppendFailedException    when the new segment's file cannot be created (nothing changed)
+     * @throws LogOutOfServiceException when sealing the old segment (with {@code always}) took the log out of service
+     */
     private LogSegment roll() throws IOException {
         LogSegment previous = active;
-        LogSegment next = LogSegment.create(dir, endOffset, runtime.files(), config.indexIntervalBytes());
+        LogSegment next = createSegment(endOffset);
         segments.put(next.baseOffset(), next);
         active = next;
-        runtime.completeRoll(previous, this);
+        runtime.completeRoll(this, previous);
+        LogOutOfServiceException failed = outOfService.get();
+        if (failed != null) {
+            throw failed.again();
+        }
         return next;
     }
 
-    /** Forces appended bytes to disk (the interval flusher calls this; {@code always} needs no call). */
-    public void flush() throws IOException {
+    /** Creates the file of a new segment; a failure that leaves nothing behind fails only the append at hand. */
+    private LogSegment createSegment(long base) throws IOException {
+        try {
+            return LogSegment.create(dir, base, runtime.files(), config.indexIntervalBytes());
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(LogFileNames.logFile(dir, base));
+            } catch (IOException stuck) {
+                e.addSuppressed(stuck);
+                throw new LogOutOfServiceException("a new segment could not be created, nor its file removed: "
+                        + IoFailures.reason(e), e);
+            }
+            throw new AppendFailedException("a new segment could not be created", e);
+        }
+    }
+
+    /**
+     * The second half of a roll, run by the runtime (at once, or on the flusher thread): forces the segment that
+     * stopped being active, writes its index files, and fsyncs the directory that now holds the new segment. A
+     * failed fsync takes the log out of service; failing to write index files does not (they are rebuilt).
+     */
+    void finishRoll(LogSegment sealed) {
         if (closed) {
+            return; // close() seals every segment itself
+        }
+        try {
+            sealed.flush();
+        } catch (IOException e) {
+            if (!closed && !sealed.isDeleted()) {
+                takeOutOfService(new LogOutOfServiceException("an fsync of a full segment failed: "
+                        + IoFailures.reason(e), e));
+            }
             return;
         }
         try {
-            active.flush();
-        } catch (FsyncFailedException e) {
-            failFsync(e);
-            throw e;
-        } catch (NoSuchFileException | ClosedChannelException e) {
+            sealed.writeIndexes();
+        } catch (IOException e) {
+            LOG.warn("writing the index files of {} failed ({}); the next open rebuilds them from the log", sealed,
+                    IoFailures.reason(e));
+        }
+        try {
+            runtime.fsyncDirectory(dir);
+        } catch (IOException e) {
             if (!closed) {
-                throw e;
+                takeOutOfService(new LogOutOfServiceException("an fsync of its directory failed after a new segment"
+                        + " was created: " + IoFailures.reason(e), e));
             }
         }
     }
 
     /**
-     * Takes the log out of service for appends after a failed fsync: which pages reached the disk is unknown, and
-     * a retried fsync may report success over pages the kernel dropped, so appending on would acknowledge records
-     * on top of a hole. Reads keep working; reopening the log (a restart) recovers it from what is on disk.
+     * Forces appended bytes to disk (the interval flusher calls this; {@code always} needs no call). A failure takes
+     * the log out of service; a log out of service is not flushed again.
      */
-    void failFsync(FsyncFailedException cause) {
-        if (fsyncFailure == null) {
-            fsyncFailure = cause;
-            LOG.error("shard log {} takes no more appends: {}. Reads keep working; restart to recover it from disk",
-                    dir, cause.getMessage(), cause);
+    public void flush() throws IOException {
+        if (closed || outOfService.get() != null) {
+            return;
         }
+        LogSegment segment = active;
+        try {
+            segment.flush();
+        } catch (IOException e) {
+            if (closed || segment.isDeleted()) {
+                return; // closed meanwhile (close forces it), or retention deleted it after a roll
+            }
+            throw takeOutOfService(new LogOutOfServiceException("an fsync of its log failed: "
+                    + IoFailures.reason(e), e));
+        }
+    }
+
+    /** Records the first failure that takes this log out of service (later ones change nothing) and returns it. */
+    private LogOutOfServiceException takeOutOfService(LogOutOfServiceException failure) {
+        if (outOfService.compareAndSet(null, failure)) {
+            LOG.error("shard log {} is out of service ({}); appends are refused until a restart recovers it from"
+                    + " disk, reads keep working", dir, failure.reason(), failure.getCause());
+        }
+        return failure;
     }
 
     /** The bytes of the log's segment files, as appended (no I/O). */
@@ -299,9 +391,10 @@ public final class ShardLog implements AutoCloseable {
         return bytes;
     }
 
-    /** The failed fsync that took this log out of service for appends, if one did. */
-    public Optional<FsyncFailedException> fsyncFailure() {
-        return Optional.ofNullable(fsyncFailure);
+    /** Why this log refuses appends until a restart, or empty while it is in service. */
+    public Optional<String> outOfServiceReason() {
+        LogOutOfServiceException failure = outOfService.get();
+        return failure == null ? Optional.empty() : Optional.of(failure.reason());
     }
 
     // ---------------------------------------------------------------- reading
@@ -407,25 +500,36 @@ public final class ShardLog implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
+            if (outOfService.get() != null) {
+                return 0; // left exactly as the failure found it, for the recovery at restart
+            }
             long firstKept = offsetForTimestamp(cutoffTimestampMs);
-            if (firstKept > startOffset) {
-                LogStartOffsetFile.write(dir, firstKept);
-                startOffset = firstKept;
+            if (!active.isEmpty() && active.nextOffset() <= firstKept) {
+                try {
+                    roll();
+                } catch (AppendFailedException e) {
+                    // No new segment on a full disk: keep the active one; the older ones can still go.
+                }
             }
-            if (!active.isEmpty() && active.nextOffset() <= startOffset) {
-                roll();
-            }
+            // Whole segments first: deleting them needs no space, so retention frees a full disk even when the
+            // log-start-offset file below cannot be written. Until it is, the start is the first kept segment.
             int deleted = 0;
             for (LogSegment segment : segments.values()) {
-                if (segment == active || segment.nextOffset() > startOffset) {
+                if (segment == active || segment.nextOffset() > firstKept) {
                     break;
                 }
                 segments.remove(segment.baseOffset());
                 segment.delete();
                 deleted++;
             }
+            startOffset = Math.max(startOffset, segments.firstKey());
             if (deleted > 0) {
-                DurableDirectories.fsync(dir);
+                runtime.fsyncDirectory(dir);
+            }
+            if (firstKept > startOffset) {
+                LogStartOffsetFile.write(dir, firstKept);
+                runtime.fsyncDirectory(dir);
+                startOffset = firstKept;
             }
             return deleted;
         } finally {
@@ -459,12 +563,15 @@ public final class ShardLog implements AutoCloseable {
             closed = true;
             runtime.forget(this);
             try {
+                if (outOfService.get() != null) {
+                    return; // no seal, no marker: the next open scans and checksums what the disk really holds
+                }
                 for (LogSegment s : segments.values()) {
                     s.seal(); // the active one, and any sealed asynchronously whose turn has not come yet
                 }
                 Files.newByteChannel(dir.resolve(LogFileNames.CLEAN_SHUTDOWN_FILE), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE).close();
-                DurableDirectories.fsync(dir);
+                runtime.fsyncDirectory(dir);
             } finally {
                 for (LogSegment s : segments.values()) {
                     s.closeHandle();
@@ -504,7 +611,7 @@ public final class ShardLog implements AutoCloseable {
             }
             Path parent = dir.getParent();
             if (parent != null) {
-                DurableDirectories.fsync(parent);
+                runtime.fsyncDirectory(parent);
             }
         } finally {
             lock.unlock();
@@ -514,6 +621,14 @@ public final class ShardLog implements AutoCloseable {
     private void ensureOpen() throws IOException {
         if (closed) {
             throw new IOException("shard log " + dir + " is closed");
+        }
+    }
+
+    private void ensureWritable() throws IOException {
+        ensureOpen();
+        LogOutOfServiceException failed = outOfService.get();
+        if (failed != null) {
+            throw failed.again();
         }
     }
 

@@ -90,13 +90,14 @@ final class TimeIndex {
     }
 
     /**
-     * Reads and checks a time index file: whole entries; timestamps non-decreasing; relative offsets strictly
-     * increasing, positive and below {@code nextOffset - baseOffset}.
+     * Reads and checks a time index file: no larger than a segment of {@code logSize} bytes can need; whole
+     * entries; timestamps non-decreasing; relative offsets strictly increasing, positive and below
+     * {@code nextOffset - baseOffset}.
      *
      * @throws CorruptIndexException when the file fails a check
      */
-    static TimeIndex load(Path file, long baseOffset, long nextOffset) throws IOException {
-        ByteBuffer buf = IndexFiles.readAll(file);
+    static TimeIndex load(Path file, long baseOffset, long nextOffset, long logSize) throws IOException {
+        ByteBuffer buf = IndexFiles.readAll(file, OffsetIndex.maxEntries(logSize) * ENTRY_SIZE);
         if (buf.remaining() % ENTRY_SIZE != 0) {
             throw new CorruptIndexException(file + ": size " + buf.remaining() + " is not a multiple of " + ENTRY_SIZE);
         }
@@ -107,7 +108,7 @@ final class TimeIndex {
         for (int i = 0; i < n; i++) {
             long ts = buf.getLong();
             long rel = buf.getInt() & 0xFFFFFFFFL;
-            if (ts < prevTs || rel <= prevRel || baseOffset + rel >= nextOffset) {
+            if (ts < prevTs || rel <= prevRel || rel >= nextOffset - baseOffset) {
                 throw new CorruptIndexException(file + ": entry " + i + " (timestamp " + ts + ", relativeOffset " + rel
                         + ") is out of order or beyond the segment");
             }

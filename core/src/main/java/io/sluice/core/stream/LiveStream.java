@@ -1,5 +1,9 @@
 package io.sluice.core.stream;
 
+import io.sluice.core.error.InternalFailureException;
+import io.sluice.core.error.ServiceUnavailableException;
+import io.sluice.core.fs.DurabilityUnknownException;
+import io.sluice.core.fs.IoFailures;
 import io.sluice.core.meta.MetadataStore;
 import io.sluice.core.meta.ShardMetadata;
 import io.sluice.core.meta.StreamMetadata;
@@ -8,8 +12,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open stream: its current {@link StreamMetadata}, its live {@link Shard}s and the router over the open ones.
@@ -18,8 +25,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * and read paths never lock the stream. Control operations (resharding, tags, retention, consumers, deletion)
  * run under {@link #controlLock()}, one at a time per stream, and publish a change with {@link #commit} only
  * after it is on disk.
+ *
+ * <p>A metadata write that fails before the new file is in place changes nothing ({@code 503}, retriable). One
+ * whose rename happened but whose directory fsync failed leaves the disk holding a {@code stream.json} that may or
+ * may not survive a crash, while memory serves the old one: the stream goes <em>out of service</em>, read-only
+ * until the server restarts and reads back what the disk holds (writes appended past a resharding that a crash
+ * might keep would otherwise be lost).
  */
 public final class LiveStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
 
     private final MetadataStore store;
     private final Map<Integer, Shard> shards = new ConcurrentHashMap<>();
@@ -27,6 +42,7 @@ public final class LiveStream {
     private volatile StreamMetadata metadata;
     private volatile ShardRouter router;
     private volatile boolean removed;
+    private volatile String outOfService;
 
     public LiveStream(MetadataStore store, StreamMetadata metadata, Collection<Shard> liveShards) {
         this.store = store;
@@ -71,13 +87,54 @@ public final class LiveStream {
         return shards.remove(index);
     }
 
-    /** Persists {@code next} atomically, then publishes it. Caller holds the control lock. */
+    /**
+     * Persists {@code next} atomically, then publishes it. Caller holds the control lock.
+     *
+     * @throws ServiceUnavailableException when the write failed and nothing changed (a full disk)
+     * @throws InternalFailureException    when the stream is, or has just been taken, out of service
+     */
     public void commit(StreamMetadata next) throws IOException {
         if (!control.isHeldByCurrentThread()) {
             throw new IllegalStateException("commit without the control lock of stream " + next.name());
         }
-        store.writeStream(next);
+        checkInService();
+        try {
+            store.writeStream(next);
+        } catch (DurabilityUnknownException e) {
+            takeOutOfService("a write of its metadata could not be made durable: " + IoFailures.reason(e.getCause()), e);
+            throw outOfServiceError();
+        } catch (IOException e) {
+            throw new ServiceUnavailableException("The metadata of stream " + name() + " cannot be written: "
+                    + IoFailures.reason(e) + ". Nothing was changed; its records can still be written and read.");
+        }
         publish(next);
+    }
+
+    /** Makes the stream read-only until the server restarts, for {@code reason} (the first reason stays). */
+    public synchronized void takeOutOfService(String reason, Throwable cause) {
+        if (outOfService == null) {
+            outOfService = reason;
+            LOG.error("stream {} is out of service ({}); writes and changes are refused until a restart, reads keep"
+                    + " working", name(), reason, cause);
+        }
+    }
+
+    /** Why the stream is read-only until a restart, or empty while it is in service. */
+    public Optional<String> outOfServiceReason() {
+        return Optional.ofNullable(outOfService);
+    }
+
+    /** Throws the stream's out-of-service error when it is out of service. */
+    public void checkInService() {
+        if (outOfService != null) {
+            throw outOfServiceError();
+        }
+    }
+
+    private InternalFailureException outOfServiceError() {
+        return new InternalFailureException("The stream " + name() + " is out of service (" + outOfService + "). What"
+                + " a restart reads may differ from what is served, so it refuses writes and changes until the server"
+                + " restarts; reads keep working.");
     }
 
     /** True once the stream is deleted; holders of a stale reference must treat it as not found. */

@@ -25,7 +25,7 @@ class FileHandleCacheTest {
 
     @Test
     void keepsAtMostMaxOpenChannelsAndReopensEvictedOnesOnDemand() throws Exception {
-        try (FileHandleCache cache = new FileHandleCache(2, DataSync.FILE_CHANNEL)) {
+        try (FileHandleCache cache = new FileHandleCache(2)) {
             for (int i = 0; i < 5; i++) {
                 try (FileHandleCache.Lease lease = cache.acquire(file(i))) {
                     ByteBuffer b = ByteBuffer.allocate(1);
@@ -48,7 +48,7 @@ class FileHandleCacheTest {
 
     @Test
     void aLeasedChannelStaysOpenWhenEvictedAndClosesOnRelease() throws Exception {
-        try (FileHandleCache cache = new FileHandleCache(1, DataSync.FILE_CHANNEL)) {
+        try (FileHandleCache cache = new FileHandleCache(1)) {
             FileHandleCache.Lease held = cache.acquire(file(0));
             cache.acquire(file(1)).close();
             assertThat(held.channel().isOpen()).as("evicted while leased").isTrue();
@@ -59,7 +59,7 @@ class FileHandleCacheTest {
 
     @Test
     void doesNotRecreateADeletedFile() throws Exception {
-        try (FileHandleCache cache = new FileHandleCache(4, DataSync.FILE_CHANNEL)) {
+        try (FileHandleCache cache = new FileHandleCache(4)) {
             Path p = file(0);
             Files.delete(p);
             assertThatThrownBy(() -> cache.acquire(p)).isInstanceOf(NoSuchFileException.class);

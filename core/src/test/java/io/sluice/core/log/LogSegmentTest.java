@@ -17,7 +17,7 @@ class LogSegmentTest {
     @TempDir
     Path dir;
 
-    private final FileHandleCache files = new FileHandleCache(4, DataSync.FILE_CHANNEL);
+    private final FileHandleCache files = new FileHandleCache(4);
 
     @AfterEach
     void closeFiles() {

@@ -3,6 +3,7 @@ package io.sluice.core.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,5 +75,30 @@ class OffsetIndexTest {
         Files.write(file, ByteBuffer.allocate(8).putInt(100).putInt(500).array());
         assertThatThrownBy(() -> OffsetIndex.load(file, 0, 100, 1000)).as("offset past the segment end")
                 .isInstanceOf(CorruptIndexException.class);
+    }
+
+    @Test
+    void loadRefusesAnIndexLargerThanItsSegmentCanNeedBeforeReadingIt() throws Exception {
+        Path file = dir.resolve("x.index");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(1L << 30); // 1 GiB of holes: costs no disk, and must cost no heap either
+        }
+        assertThatThrownBy(() -> OffsetIndex.load(file, 0, 100, 1000)).isInstanceOf(CorruptIndexException.class)
+                .hasMessage(file + ": 1073741824 bytes is more than the index of its segment can hold (224)");
+        assertThatThrownBy(() -> TimeIndex.load(file, 0, 100, 1000)).isInstanceOf(CorruptIndexException.class)
+                .hasMessage(file + ": 1073741824 bytes is more than the index of its segment can hold (336)");
+    }
+
+    @Test
+    void loadChecksOffsetsWithoutOverflowNearTheLargestBaseOffset() throws Exception {
+        Path file = dir.resolve("x.index");
+        // base + relative offset would wrap around to a negative offset and pass a "below the segment end" check.
+        Files.write(file, ByteBuffer.allocate(8).putInt(-1).putInt(500).array());
+        long base = Long.MAX_VALUE - 10;
+        assertThatThrownBy(() -> OffsetIndex.load(file, base, Long.MAX_VALUE, 1000)).isInstanceOf(CorruptIndexException.class)
+                .hasMessageContaining("(relativeOffset 4294967295, position 500) is out of order or beyond the segment");
+        Files.write(file, ByteBuffer.allocate(12).putLong(7).putInt(-1).array());
+        assertThatThrownBy(() -> TimeIndex.load(file, base, Long.MAX_VALUE, 1000)).isInstanceOf(CorruptIndexException.class)
+                .hasMessageContaining("relativeOffset 4294967295) is out of order or beyond the segment");
     }
 }

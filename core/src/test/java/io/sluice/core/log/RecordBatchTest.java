@@ -93,27 +93,39 @@ class RecordBatchTest {
     }
 
     @Test
-    void aHeaderWhoseSizeOrLastOffsetWouldOverflowIsNotPlausible() {
-        ByteBuffer huge = encode(0, LogFixtures.entries(0, 1, 4));
-        huge.putInt(8, Integer.MAX_VALUE); // batchLength: 12 + it overflows an int
-        assertThat(RecordBatch.readHeader(huge).isPlausible()).isFalse();
+    void headersWhoseArithmeticWouldOverflowAreNotPlausible() {
+        RecordBatch.Header sane = new RecordBatch.Header(0, 100, 0, RecordBatch.MAGIC, 1, 5, 5);
+        assertThat(sane.isPlausible()).isTrue();
+        assertThat(new RecordBatch.Header(0, Integer.MAX_VALUE, 0, RecordBatch.MAGIC, 1, 5, 5).isPlausible())
+                .as("12 + batchLength would wrap to a negative size").isFalse();
+        assertThat(new RecordBatch.Header(0, RecordBatch.MAX_BATCH_BYTES - RecordBatch.LOG_OVERHEAD, 0, RecordBatch.MAGIC,
+                1, 5, 5).sizeInBytes()).as("the largest plausible batch").isEqualTo(RecordBatch.MAX_BATCH_BYTES);
+        assertThat(new RecordBatch.Header(Long.MAX_VALUE - 2, 100, 0, RecordBatch.MAGIC, 3, 5, 5).isPlausible())
+                .as("baseOffset + recordCount would wrap to a negative offset").isFalse();
+        assertThat(new RecordBatch.Header(Long.MAX_VALUE - 3, 100, 0, RecordBatch.MAGIC, 3, 5, 5).nextOffset())
+                .isEqualTo(Long.MAX_VALUE);
+    }
 
-        ByteBuffer late = encode(0, LogFixtures.entries(0, 3, 4));
-        late.putLong(0, Long.MAX_VALUE - 1); // base offset + 3 records overflows a long
-        assertThat(RecordBatch.readHeader(late).isPlausible()).isFalse();
-
-        ByteBuffer fine = encode(Long.MAX_VALUE - 3, LogFixtures.entries(0, 3, 4));
-        assertThat(RecordBatch.readHeader(fine).isPlausible()).as("the last offset that fits").isTrue();
+    /** Overwrites the key length of the first record and recomputes the checksum: a batch only a forger makes. */
+    private static ByteBuffer withFirstKeyLength(ByteBuffer batch, int keyLength) {
+        batch.putInt(RecordBatch.HEADER_SIZE + 8, keyLength);
+        batch.putInt(RecordBatch.CRC_OFFSET, RecordBatch.computeCrc(batch));
+        assertThat(RecordBatch.isValid(batch)).as("the forged batch passes its checksum").isTrue();
+        return batch;
     }
 
     @Test
-    void findingATimestampRejectsLengthsThatWouldOverflow() {
-        for (int offsetInRecord : new int[] {8, 12 + "key-0".length()}) { // key length, then data length
-            ByteBuffer buf = encode(0, LogFixtures.entries(0, 2, 4));
-            buf.putInt(RecordBatch.HEADER_SIZE + offsetInRecord, Integer.MAX_VALUE - 2);
-            assertThatThrownBy(() -> RecordBatch.firstOffsetAtOrAfter(buf, Long.MAX_VALUE))
-                    .as("a length of MAX_VALUE - 2 at byte %d of the record", offsetInRecord)
-                    .isInstanceOf(CorruptLogException.class).hasMessage("batch at offset 0 is malformed");
-        }
+    void aForgedKeyLengthIsCorruptionNotAnIndexErrorWhenSeekingATimestamp() {
+        // 37 + 12 + (MAX_VALUE - 40) wraps around in int arithmetic to a small position inside the batch.
+        ByteBuffer forged = withFirstKeyLength(encode(0, LogFixtures.entries(0, 3, 10)), Integer.MAX_VALUE - 40);
+        assertThatThrownBy(() -> RecordBatch.firstOffsetAtOrAfter(forged, 2)).isInstanceOf(CorruptLogException.class)
+                .hasMessage("batch at offset 0: record 0 has key length 2147483607, beyond its batch");
+        ByteBuffer negative = withFirstKeyLength(encode(0, LogFixtures.entries(0, 3, 10)), -1);
+        assertThatThrownBy(() -> RecordBatch.firstOffsetAtOrAfter(negative, 2)).isInstanceOf(CorruptLogException.class)
+                .hasMessage("batch at offset 0: record 0 has key length -1, beyond its batch");
+        List<LogRecord> out = new ArrayList<>();
+        assertThatThrownBy(() -> RecordBatch.decode(forged, 0, out, 10, Long.MAX_VALUE, 0))
+                .isInstanceOf(CorruptLogException.class)
+                .hasMessage("record 0: key length 2147483607 overruns its batch");
     }
 }

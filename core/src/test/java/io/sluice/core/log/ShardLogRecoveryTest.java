@@ -261,4 +261,34 @@ class ShardLogRecoveryTest {
                     .isInstanceOf(CorruptLogException.class).hasMessageContaining("checksum mismatch");
         }
     }
+
+    /** A 37-byte batch header that is plausible in every field but its length: {@code Integer.MAX_VALUE}. */
+    private static byte[] headerClaimingTwoGigabytes(long baseOffset) {
+        return ByteBuffer.allocate(RecordBatch.HEADER_SIZE).putLong(baseOffset).putInt(Integer.MAX_VALUE).putInt(0)
+                .put(RecordBatch.MAGIC).putInt(1).putLong(5).putLong(5).array();
+    }
+
+    @Test
+    void aTailHeaderWhoseLengthWouldOverflowIsTruncatedAfterAnUncleanStop() throws Exception {
+        List<Long> ends = appendThenCrash(oneSegment(), 3);
+        Path file = LogFileNames.logFile(dir, 0);
+        overwrite(file, ends.get(2), headerClaimingTwoGigabytes(12));
+        try (LogRuntime runtime = new LogRuntime(oneSegment()); ShardLog log = ShardLog.open(dir, runtime)) {
+            assertThat(log.recovery()).isEqualTo(new RecoveryReport(false, 1, 1, 12, 37, 1, List.of(
+                    "00000000000000000000.log: no valid batch header at position " + ends.get(2) + ", truncated 37 bytes")));
+            assertIntact(readAll(log), range(0, 12));
+            assertThat(log.append(entries(12, RECORDS_PER_BATCH, DATA_SIZE))).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void aTailHeaderWhoseLengthWouldOverflowFailsTheCleanCheckAndIsTruncated() throws Exception {
+        List<Long> ends = appendThenCloseCleanly(oneSegment(), 3);
+        overwrite(LogFileNames.logFile(dir, 0), ends.get(2), headerClaimingTwoGigabytes(12));
+        try (LogRuntime runtime = new LogRuntime(oneSegment()); ShardLog log = ShardLog.open(dir, runtime)) {
+            assertThat(log.recovery()).isEqualTo(new RecoveryReport(true, 1, 1, 12, 37, 1, List.of(
+                    "00000000000000000000.log: no valid batch header at position " + ends.get(2) + ", truncated 37 bytes")));
+            assertIntact(readAll(log), range(0, 12));
+        }
+    }
 }

@@ -41,7 +41,7 @@ class TimeIndexTest {
         assertThat(bytes).hasSize(1200);
         assertThat(ByteBuffer.wrap(bytes).getLong(0)).isEqualTo(1000);
         assertThat(ByteBuffer.wrap(bytes).getInt(8)).isEqualTo(1);
-        TimeIndex loaded = TimeIndex.load(file, 100, 300);
+        TimeIndex loaded = TimeIndex.load(file, 100, 300, 100_000);
         assertThat(loaded.entryCount()).isEqualTo(100);
         assertThat(loaded.lookup(50_500)).isEqualTo(150);
     }
@@ -50,9 +50,9 @@ class TimeIndexTest {
     void loadRejectsGarbage() throws Exception {
         Path file = dir.resolve("x.timeindex");
         Files.write(file, ByteBuffer.allocate(24).putLong(9000).putInt(5).putLong(1000).putInt(6).array());
-        assertThatThrownBy(() -> TimeIndex.load(file, 0, 100)).as("timestamps going backwards")
+        assertThatThrownBy(() -> TimeIndex.load(file, 0, 100, 1000)).as("timestamps going backwards")
                 .isInstanceOf(CorruptIndexException.class);
         Files.write(file, new byte[13]);
-        assertThatThrownBy(() -> TimeIndex.load(file, 0, 100)).isInstanceOf(CorruptIndexException.class);
+        assertThatThrownBy(() -> TimeIndex.load(file, 0, 100, 1000)).isInstanceOf(CorruptIndexException.class);
     }
 }
