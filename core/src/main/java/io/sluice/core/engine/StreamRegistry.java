@@ -203,7 +203,8 @@ public final class StreamRegistry {
         } catch (IOException e) {
             failure.addSuppressed(e);
         }
-        LOG.warn("creating stream {} failed; removed what it had made", name, failure);
+        LOG.warn("creating stream {} failed ({}); removed what it had made", name, IoFailures.reason(failure));
+        LOG.debug("creating stream {} failed", name, failure);
     }
 
     private static ServiceUnavailableException cannotCreate(String name, IOException e) {

@@ -28,13 +28,26 @@ final class ServerRule implements AutoCloseable {
     }
 
     ServerRule(UnaryOperator<ServerConfig> settings, Clock clock) {
+        this(newTempDirectory(), settings, clock);
+    }
+
+    /** A server on {@code dataDir} (e.g. on a small file system the test mounted); removed on close like any other. */
+    ServerRule(Path dataDir, UnaryOperator<ServerConfig> settings) {
+        this(dataDir, settings, Clock.systemUTC());
+    }
+
+    private ServerRule(Path dataDir, UnaryOperator<ServerConfig> settings, Clock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        server = start(0, settings);
+    }
+
+    private static Path newTempDirectory() {
         try {
-            dataDir = Files.createTempDirectory("sluice-it-");
+            return Files.createTempDirectory("sluice-it-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.clock = clock;
-        server = start(0, settings);
     }
 
     SluiceServer server() {
