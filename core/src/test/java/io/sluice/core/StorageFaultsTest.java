@@ -77,7 +77,7 @@ class StorageFaultsTest {
             files.failFsyncOf(path -> isLogOf(path, S0));
             String outOfService = "The shard shardId-000000000000 of stream Orders is out of service (an fsync of its"
                     + " log failed: Input/output error). Records it acknowledged may not all be on disk, so it refuses"
-                    + " writes until the server restarts and recovers it from disk; reads keep working.";
+                    + " writes and resharding until the server restarts and recovers it from disk; reads keep working.";
             assertThatThrownBy(() -> put(engine, KEY_S0, "b")).isInstanceOf(InternalFailureException.class)
                     .hasMessage(outOfService);
             files.heal();
@@ -90,6 +90,10 @@ class StorageFaultsTest {
             assertThat(both.records().get(0))
                     .isEqualTo(new PutRecordsResultEntry(null, null, "InternalFailure", outOfService));
             assertThat(both.records().get(1).shardId()).isEqualTo(S1);
+
+            assertThatThrownBy(() -> engine.splitShard(ORDERS, S0, "100")).as("its end offset is not to be trusted")
+                    .isInstanceOf(InternalFailureException.class).hasMessage(outOfService);
+            assertThat(engine.describeStream(ORDERS, null, null).shards()).hasSize(2);
 
             assertThat(shard(engine, S0)).as("what it acknowledged still reads").containsExactly("a");
             assertThat(shard(engine, S1)).containsExactly("e");

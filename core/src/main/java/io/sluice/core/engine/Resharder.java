@@ -150,6 +150,7 @@ public final class Resharder {
             StreamMetadata meta = stream.metadata();
             ShardMetadata shard = meta.shard(shardIndex);
             if (shard == null || !shard.isOpen() || stream.outOfServiceReason().isPresent()
+                    || stream.shard(shardIndex).log().outOfServiceReason().isPresent()
                     || meta.statusAt(registry.config().clock().millis()) != StreamStatus.ACTIVE
                     || meta.openShards().size() >= registry.config().onDemandMaxShards()
                     || registry.openShardCount() + 1 > registry.config().openShardLimit()) {
@@ -220,6 +221,13 @@ public final class Resharder {
 
     private void reshape(LiveStream stream, List<Integer> parents, List<ShardMetadata> children, int nextIndex) {
         StreamMetadata meta = stream.metadata();
+        for (int index : parents) {
+            // A parent's end offset is recorded from its log; a log out of service may hold less after the restart.
+            Shard parent = stream.shard(index);
+            parent.log().outOfServiceReason().ifPresent(reason -> {
+                throw StorageErrors.shardOutOfService(parent.id(), meta.name(), reason);
+            });
+        }
         List<Shard> opened = new ArrayList<>();
         try {
             for (ShardMetadata child : children) {

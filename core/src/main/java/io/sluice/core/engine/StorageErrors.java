@@ -35,10 +35,15 @@ final class StorageErrors {
                     + failed.reason() + ". Nothing of this request was written to it; reads keep working.");
         }
         if (e instanceof LogOutOfServiceException out) {
-            return new InternalFailureException("The shard " + shardId + " of stream " + stream + " is out of service ("
-                    + out.reason() + "). Records it acknowledged may not all be on disk, so it refuses writes until"
-                    + " the server restarts and recovers it from disk; reads keep working.");
+            return shardOutOfService(shardId, stream, out.reason());
         }
         return null;
+    }
+
+    /** A shard whose log is out of service refuses writes and resharding (its end offset is not to be trusted). */
+    static InternalFailureException shardOutOfService(String shardId, String stream, String reason) {
+        return new InternalFailureException("The shard " + shardId + " of stream " + stream + " is out of service ("
+                + reason + "). Records it acknowledged may not all be on disk, so it refuses writes and resharding"
+                + " until the server restarts and recovers it from disk; reads keep working.");
     }
 }
