@@ -50,6 +50,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,7 @@ public final class StreamEngine implements AutoCloseable {
     private final Maintenance maintenance;
     private final ResourcePolicies policies;
     private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private StreamEngine(EngineConfig config, LogRuntime logRuntime, StreamRegistry registry, byte[] key,
                          DataDirectoryLock lock) {
@@ -379,9 +381,15 @@ public final class StreamEngine implements AutoCloseable {
         }
     }
 
-    /** Stops the scheduler, then flushes and closes every shard log and the log runtime. */
+    /**
+     * Stops the scheduler, then flushes and closes every shard log and the log runtime, and releases the data
+     * directory. Idempotent: a second call does nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
