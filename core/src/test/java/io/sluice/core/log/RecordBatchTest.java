@@ -123,6 +123,11 @@ class RecordBatchTest {
         ByteBuffer negative = withFirstKeyLength(encode(0, LogFixtures.entries(0, 3, 10)), -1);
         assertThatThrownBy(() -> RecordBatch.firstOffsetAtOrAfter(negative, 2)).isInstanceOf(CorruptLogException.class)
                 .hasMessage("batch at offset 0: record 0 has key length -1, beyond its batch");
+        ByteBuffer longData = encode(0, LogFixtures.entries(0, 2, 4));
+        longData.putInt(RecordBatch.HEADER_SIZE + 12 + "key-0".length(), Integer.MAX_VALUE - 2);
+        assertThatThrownBy(() -> RecordBatch.firstOffsetAtOrAfter(longData, Long.MAX_VALUE))
+                .isInstanceOf(CorruptLogException.class)
+                .hasMessage("batch at offset 0: record 0 has data length 2147483645, beyond its batch");
         List<LogRecord> out = new ArrayList<>();
         assertThatThrownBy(() -> RecordBatch.decode(forged, 0, out, 10, Long.MAX_VALUE, 0))
                 .isInstanceOf(CorruptLogException.class)
