@@ -102,18 +102,18 @@ class ReshardingTest {
     void mergeCreatesChildWithParentAndAdjacentParent() {
         engine.createStream("s", 3, null, null);
         put(engine, "s", "a", "in-0");
-        engine.mergeShards(S, "shardId-000000000001", "shardId-000000000000");
+        engine.mergeShards(S, "shardId-000000000000", "shardId-000000000001");
         ShardInfo child = shards().get(3);
         assertThat(child.shardId()).isEqualTo("shardId-000000000003");
-        assertThat(child.parentShardId()).isEqualTo("shardId-000000000001");
-        assertThat(child.adjacentParentShardId()).isEqualTo("shardId-000000000000");
+        assertThat(child.parentShardId()).isEqualTo("shardId-000000000000");
+        assertThat(child.adjacentParentShardId()).isEqualTo("shardId-000000000001");
         assertThat(child.startingHashKey()).isEqualTo("0");
         assertThat(child.endingHashKey()).isEqualTo("226854911280625642308916404954512140969");
         assertThat(put(engine, "s", "a", "merged").shardId()).isEqualTo("shardId-000000000003");
         GetRecordsResult end = engine.getRecords(iterator(engine, "s", "shardId-000000000000", ShardIteratorType.TRIM_HORIZON, null), null);
         assertThat(texts(end.records())).containsExactly("in-0");
         assertThat(end.childShards()).extracting(ChildShard::shardId, ChildShard::parentShards)
-                .containsExactly(tuple("shardId-000000000003", List.of("shardId-000000000001", "shardId-000000000000")));
+                .containsExactly(tuple("shardId-000000000003", List.of("shardId-000000000000", "shardId-000000000001")));
     }
 
     @Test
@@ -230,6 +230,26 @@ class ReshardingTest {
     }
 
     @Test
+    void mergeRefusesAPairGivenHighShardFirst() {
+        engine.createStream("s", 3, null, null);
+
+        assertThatThrownBy(() -> engine.mergeShards(S, "shardId-000000000001", "shardId-000000000000"))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("Shards shardId-000000000001 and shardId-000000000000 in stream s under account 123456789012 "
+                        + "are not an adjacent pair of shards eligible for merging");
+    }
+
+    @Test
+    void aShardIdNamingNoIndexIsReportedAsSentBeforeTheStream() {
+        assertThatThrownBy(() -> engine.mergeShards(StreamRef.named("missing"), "shard-x", "shardId-000000000001"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("Could not find shard shard-x in stream missing under account 123456789012.");
+        assertThatThrownBy(() -> engine.splitShard(StreamRef.named("missing"), "x", "2"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("Could not find shard x in stream missing under account 123456789012.");
+    }
+
+    @Test
     void splitRespectsOpenShardLimit() {
         engine.close();
         engine = fx.open(fx.config().withOpenShardLimit(2));
@@ -237,8 +257,8 @@ class ReshardingTest {
         assertThatThrownBy(() -> engine.splitShard(S, "shardId-000000000000", "2"))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessageStartingWith("This request would exceed the shard limit for the account 123456789012 in "
-                        + "eu-west-1. Current limit of shards is 2. Number of additional shards that would have "
-                        + "resulted from this request: 1.");
+                        + "eu-west-1. Current shard count for the account: 2. Limit: 2. Number of additional shards "
+                        + "that would have resulted from this request: 1.");
     }
 
     @Test

@@ -139,9 +139,9 @@ class StreamLifecycleTest {
         assertThatThrownBy(() -> engine.createStream("b", 3, null, null))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessage("This request would exceed the shard limit for the account 123456789012 in eu-west-1. "
-                        + "Current limit of shards is 5. Number of additional shards that would have resulted from "
-                        + "this request: 3. Refer to the AWS Service Limits page "
-                        + "(https://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits "
+                        + "Current shard count for the account: 3. Limit: 5. Number of additional shards that would "
+                        + "have resulted from this request: 3. Refer to the AWS Service Limits page "
+                        + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits "
                         + "and how to request higher limits.");
         engine.createStream("b", 2, null, null);
         assertThat(engine.describeLimits().openShardCount()).isEqualTo(5);

@@ -61,12 +61,24 @@ public final class RecordReader {
     public String getShardIterator(GetShardIteratorRequest request) {
         ShardIteratorType type = Validation.required("shardIteratorType", request.type());
         Validation.required("shardId", request.shardId());
-        LiveStream stream = registry.resolveForData(request.stream());
-        StreamMetadata meta = stream.metadata();
+        // AWS names the shard whatever is missing: an id that names no index as sent, before looking at the stream;
+        // a missing stream, or a shard it does not have, by the id's canonical form.
         OptionalInt index = ShardIds.parse(request.shardId());
-        String shardId = index.isPresent() ? ShardIds.format(index.getAsInt()) : request.shardId();
-        Shard shard = index.isPresent() ? stream.shard(index.getAsInt()) : null;
-        ShardMetadata shardMeta = index.isPresent() ? meta.shard(index.getAsInt()) : null;
+        if (index.isEmpty()) {
+            throw new ResourceNotFoundException(Messages.shardNotFound(request.shardId(),
+                    registry.nameOf(request.stream()), account));
+        }
+        String shardId = ShardIds.format(index.getAsInt());
+        LiveStream stream;
+        try {
+            stream = registry.resolveForData(request.stream());
+        } catch (ResourceNotFoundException noStream) {
+            throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, registry.nameOf(request.stream()),
+                    account));
+        }
+        StreamMetadata meta = stream.metadata();
+        Shard shard = stream.shard(index.getAsInt());
+        ShardMetadata shardMeta = meta.shard(index.getAsInt());
         if (shard == null || shardMeta == null) {
             throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, meta.name(), account));
         }

@@ -57,6 +57,7 @@ public final class Resharder {
         if (!newStartingHashKey.matches("0|([1-9]\\d{0,38})")) {
             throw Validation.error("newStartingHashKey", newStartingHashKey, "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
         }
+        requireShardIndex(ref, shardToSplit);
         LiveStream stream = registry.resolve(ref);
         stream.controlLock().lock();
         try {
@@ -81,13 +82,16 @@ public final class Resharder {
     public void merge(StreamRef ref, String shardToMerge, String adjacentShardToMerge) {
         Validation.required("shardToMerge", shardToMerge);
         Validation.required("adjacentShardToMerge", adjacentShardToMerge);
+        requireShardIndex(ref, shardToMerge);
+        requireShardIndex(ref, adjacentShardToMerge);
         LiveStream stream = registry.resolve(ref);
         stream.controlLock().lock();
         try {
             StreamMetadata meta = checkReshardable(stream, "MergeShards");
             ShardMetadata first = openShard(meta, shardToMerge);
             ShardMetadata second = openShard(meta, adjacentShardToMerge);
-            if (first.index() == second.index() || !first.range().isAdjacentTo(second.range())) {
+            // AWS merges only a shard with the one right above it: the pair given the other way round is refused.
+            if (!first.range().isFollowedBy(second.range())) {
                 throw new InvalidArgumentException("Shards " + ShardIds.format(first.index()) + " and "
                         + ShardIds.format(second.index()) + " in stream " + meta.name() + " under account " + account
                         + " are not an adjacent pair of shards eligible for merging");
@@ -294,6 +298,13 @@ public final class Resharder {
             throw new ResourceInUseException(Messages.streamNotActive(meta.name(), account, status));
         }
         return meta;
+    }
+
+    /** An id that names no shard index is reported as sent, before the stream is looked at, as AWS does. */
+    private void requireShardIndex(StreamRef ref, String shardId) {
+        if (ShardIds.parse(shardId).isEmpty()) {
+            throw new ResourceNotFoundException(Messages.shardNotFound(shardId, registry.nameOf(ref), account));
+        }
     }
 
     private ShardMetadata openShard(StreamMetadata meta, String shardId) {

@@ -224,9 +224,9 @@ public final class StreamRegistry {
     /** The AWS text for exceeding the open shard limit by adding {@code additional} shards. */
     public String shardLimitMessage(int additional) {
         return "This request would exceed the shard limit for the account " + config.accountId() + " in "
-                + config.region() + ". Current limit of shards is " + config.openShardLimit()
-                + ". Number of additional shards that would have resulted from this request: " + additional
-                + ". Refer to the AWS Service Limits page (https://docs.aws.amazon.com/general/latest/gr/"
+                + config.region() + ". Current shard count for the account: " + openShardCount() + ". Limit: "
+                + config.openShardLimit() + ". Number of additional shards that would have resulted from this request: "
+                + additional + ". Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/"
                 + "aws_service_limits.html) for current limits and how to request higher limits.";
     }
 

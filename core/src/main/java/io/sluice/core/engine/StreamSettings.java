@@ -65,8 +65,8 @@ public final class StreamSettings {
         if (keys.size() > Tags.MAX_TAGS) {
             throw Validation.error("tagKeys", keys, "have length less than or equal to " + Tags.MAX_TAGS);
         }
-        Tags.checkCharacters(keys);
-        change(ref, false, meta -> {
+        change(ref, false, meta -> { // the stream is checked first, then the keys' characters, as AWS does
+            Tags.checkCharacters(keys);
             Tags.checkNoPercent(keys, "remove tags from", meta.name(), account);
             Map<String, String> left = new TreeMap<>(meta.tags());
             keys.forEach(left::remove);

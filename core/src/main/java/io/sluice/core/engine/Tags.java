@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Tag rules: at most 50 per stream, keys 1..128 characters, values 0..256, written with the characters Kinesis
- * allows (Unicode letters, digits, white space, {@code _ . / = + - % @ :}). Stateless.
+ * allows (Unicode letters, digits, white space, {@code _ . / = + - % @}, and {@code :} which AWS takes though its
+ * message does not list it). Stateless.
  */
 public final class Tags {
 
@@ -34,7 +35,7 @@ public final class Tags {
         for (String text : texts) {
             if (text != null && !ALLOWED.matcher(text).matches()) {
                 throw new InvalidArgumentException("Some tags contain invalid characters. Valid characters: "
-                        + "Unicode letters, digits, white space, _ . / = + - % @ :.");
+                        + "Unicode letters, digits, white space, _ . / = + - % @.");
             }
         }
     }

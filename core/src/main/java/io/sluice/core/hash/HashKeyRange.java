@@ -22,7 +22,12 @@ public record HashKeyRange(BigInteger start, BigInteger end) {
 
     /** True when {@code other} starts right after this range ends, or ends right before it starts. */
     public boolean isAdjacentTo(HashKeyRange other) {
-        return end.add(BigInteger.ONE).equals(other.start) || other.end.add(BigInteger.ONE).equals(start);
+        return isFollowedBy(other) || other.isFollowedBy(this);
+    }
+
+    /** True when {@code next} starts right after this range ends. */
+    public boolean isFollowedBy(HashKeyRange next) {
+        return end.add(BigInteger.ONE).equals(next.start);
     }
 
     /** The union of two adjacent ranges. */

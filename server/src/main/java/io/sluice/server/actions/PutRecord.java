@@ -28,6 +28,6 @@ final class PutRecord extends EngineAction {
         return Wire.struct(
                 "ShardId", result.shardId(),
                 "SequenceNumber", result.sequenceNumber(),
-                "EncryptionType", result.encryptionType());
+                "EncryptionType", Wire.encryptionOfRecords(result.encryptionType()));
     }
 }

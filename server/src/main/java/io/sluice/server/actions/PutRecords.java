@@ -32,7 +32,7 @@ final class PutRecords extends EngineAction {
         return Wire.struct(
                 "FailedRecordCount", result.failedRecordCount(),
                 "Records", result.records().stream().map(PutRecords::entry).toList(),
-                "EncryptionType", result.encryptionType());
+                "EncryptionType", Wire.encryptionOfRecords(result.encryptionType()));
     }
 
     private static Map<String, Object> entry(PutRecordsResultEntry entry) {

@@ -28,6 +28,11 @@ final class Wire {
         return struct;
     }
 
+    /** A put's {@code EncryptionType}: AWS states it only when the records are encrypted. */
+    static String encryptionOfRecords(String streamEncryption) {
+        return "NONE".equals(streamEncryption) ? null : streamEncryption;
+    }
+
     static Map<String, Object> shard(ShardInfo shard) {
         return struct(
                 "ShardId", shard.shardId(),

@@ -9,6 +9,7 @@ import io.sluice.server.validation.Shape.NumberShape;
 import io.sluice.server.validation.Shape.StringShape;
 import io.sluice.server.validation.Shape.StructShape;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -62,14 +63,23 @@ public final class ConstraintChecker {
         } else if (shape instanceof ListShape l) {
             List<?> list = (List<?>) value;
             length(list.size(), l.minLength(), l.maxLength(), path, () -> listText(list));
+            if (l.member() instanceof StringShape texts && !allOfLength(list, texts)) {
+                violation(path, listText(list), "Member must satisfy constraint: [" + lengthRule(texts) + "]");
+            }
             for (int i = 0; i < list.size(); i++) {
-                member(list.get(i), l.member(), path + "." + (i + 1) + ".member");
+                member(list.get(i), lengthless(l.member()), path + "." + (i + 1) + ".member");
             }
         } else if (shape instanceof MapShape m) {
             Map<?, ?> map = (Map<?, ?>) value;
             length(map.size(), m.minLength(), m.maxLength(), path, () -> mapText(map));
+            if (!allOfLength(map.keySet(), m.key())) {
+                violation(path, mapText(map), "Map keys must satisfy constraint: [" + lengthRule(m.key()) + "]");
+            }
+            if (m.value() instanceof StringShape texts && !allOfLength(map.values(), texts)) {
+                violation(path, mapText(map), "Map value must satisfy constraint: [" + lengthRule(texts) + "]");
+            }
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                member(entry.getValue(), m.value(), path + "." + entry.getKey());
+                member(entry.getValue(), lengthless(m.value()), path + "." + entry.getKey());
             }
         } else if (shape instanceof StructShape s) {
             members((Fields) value, s, path + ".");
@@ -99,6 +109,41 @@ public final class ConstraintChecker {
         if (shape.max() != null && value > shape.max()) {
             violation(path, Long.toString(value), "Member must have value less than or equal to " + shape.max());
         }
+    }
+
+    /*
+     * AWS reports the length of a list's or map's strings once, for the whole member, as one constraint on the
+     * member ("Map value must satisfy constraint: [...]"), not per element; other rules stay per element.
+     */
+
+    private static boolean allOfLength(Collection<?> texts, StringShape shape) {
+        for (Object text : texts) {
+            if (text != null) {
+                int length = ((String) text).codePointCount(0, ((String) text).length());
+                if ((shape.minLength() != null && length < shape.minLength())
+                        || (shape.maxLength() != null && length > shape.maxLength())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String lengthRule(StringShape shape) {
+        List<String> rules = new ArrayList<>();
+        if (shape.maxLength() != null) {
+            rules.add("Member must have length less than or equal to " + shape.maxLength());
+        }
+        if (shape.minLength() != null) {
+            rules.add("Member must have length greater than or equal to " + shape.minLength());
+        }
+        return String.join(", ", rules);
+    }
+
+    /** An element's shape with its length rule left to {@link #allOfLength}. */
+    private static Shape lengthless(Shape shape) {
+        return shape instanceof StringShape s
+                ? new StringShape(s.notNull(), s.pattern(), null, null, s.enumValues()) : shape;
     }
 
     /** {@code shown} renders the value for the message; only a violation pays for it (a list can be 500 records). */

@@ -162,6 +162,10 @@ public final class TypeChecker {
         }
     }
 
+    /**
+     * Epoch seconds (with a fraction) in JSON, epoch milliseconds in CBOR. AWS takes no other form: a string, even
+     * an ISO-8601 one, is refused.
+     */
     private Instant timestamp(JsonNode node) {
         if (node.isNumber()) {
             if (contentType == ContentType.CBOR) {
@@ -170,12 +174,8 @@ public final class TypeChecker {
             BigDecimal seconds = node.decimalValue();
             return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
         }
-        if (node.isTextual()) {
-            try {
-                return Instant.parse(node.textValue());
-            } catch (java.time.DateTimeException e) {
-                throw serialization("'" + node.textValue() + "' can not be converted to a Timestamp");
-            }
+        if (node.isTextual() || node.isBoolean()) {
+            throw serialization("class " + javaClass(node) + " can not be converted to milliseconds since epoch");
         }
         throw serialization(notConvertible(node, "a Timestamp"));
     }
@@ -226,11 +226,25 @@ public final class TypeChecker {
         if (node.isObject()) {
             return "Start of structure or map found where not expected.";
         }
-        String javaClass = node.isBoolean() ? "java.lang.Boolean"
+        return "class " + javaClass(node, target) + " can not be converted to " + target;
+    }
+
+    /**
+     * The class the Kinesis front end reports for a value: a number read where text or bytes belong stays the
+     * JSON reader's {@code TruncatingBigNumber}; elsewhere it was made a {@code BigDecimal} first.
+     */
+    private static String javaClass(JsonNode node, String target) {
+        if (node.isNumber() && (target.equals("an String") || target.equals("a Blob"))) {
+            return "com.amazon.coral.value.json.numbers.TruncatingBigNumber";
+        }
+        return javaClass(node);
+    }
+
+    private static String javaClass(JsonNode node) {
+        return node.isBoolean() ? "java.lang.Boolean"
                 : node.isNumber() ? "java.math.BigDecimal"
                 : node.isBinary() ? "java.nio.HeapByteBuffer"
                 : "java.lang.String";
-        return "class " + javaClass + " can not be converted to " + target;
     }
 
     private static KinesisException serialization(String message) {

@@ -72,8 +72,6 @@ class DocumentedErrorsIT {
                 .data(SdkBytes.fromUtf8String("x"))));
         calls.put("PutRecords", () -> kinesis.putRecords(r -> r.streamName(stream).records(PutRecordsRequestEntry.builder()
                 .partitionKey("k").data(SdkBytes.fromUtf8String("x")).build())));
-        calls.put("GetShardIterator", () -> kinesis.getShardIterator(r -> r.streamName(stream)
-                .shardId("shardId-000000000000").shardIteratorType(ShardIteratorType.LATEST)));
         calls.put("RegisterStreamConsumer", () -> kinesis.registerStreamConsumer(r -> r.streamARN(arn).consumerName("c")));
         calls.put("DescribeStreamConsumer", () -> kinesis.describeStreamConsumer(r -> r.streamARN(arn).consumerName("c")));
         calls.put("ListStreamConsumers", () -> kinesis.listStreamConsumers(r -> r.streamARN(arn)));
@@ -83,6 +81,12 @@ class DocumentedErrorsIT {
         calls.forEach((action, call) -> assertThatThrownBy(call).as(action)
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageStartingWith("Stream " + stream + " under account 000000000000 not found."));
+        assertThatThrownBy(() -> kinesis.getShardIterator(r -> r.streamName(stream).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.LATEST)))
+                .as("GetShardIterator names the shard, as AWS does")
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Shard shardId-000000000000 in stream " + stream + " under account 000000000000 "
+                        + "does not exist");
     }
 
     @ParameterizedTest
@@ -93,8 +97,8 @@ class DocumentedErrorsIT {
             assertThatThrownBy(() -> kinesis.createStream(r -> r.streamName("too-big").shardCount(4)))
                     .isInstanceOf(LimitExceededException.class)
                     .hasMessageStartingWith("This request would exceed the shard limit for the account 000000000000 in "
-                            + "us-east-1. Current limit of shards is 3. Number of additional shards that would have "
-                            + "resulted from this request: 4.");
+                            + "us-east-1. Current shard count for the account: 0. Limit: 3. Number of additional shards "
+                            + "that would have resulted from this request: 4.");
 
             kinesis.createStream(r -> r.streamName("limited").shardCount(2));
             DescribeLimitsResponse limits = kinesis.describeLimits(r -> { });
@@ -111,8 +115,8 @@ class DocumentedErrorsIT {
                     .newStartingHashKey("255211775190703847597530955573826158592")))
                     .isInstanceOf(LimitExceededException.class)
                     .hasMessageStartingWith("This request would exceed the shard limit for the account 000000000000 in "
-                            + "us-east-1. Current limit of shards is 3. Number of additional shards that would have "
-                            + "resulted from this request: 1.");
+                            + "us-east-1. Current shard count for the account: 3. Limit: 3. Number of additional shards "
+                            + "that would have resulted from this request: 1.");
         }
     }
 

@@ -61,6 +61,7 @@ class KinesisApiIT {
         batch.forEach(e -> sent.add(e.data().asByteArray()));
         PutRecordsResponse put = kinesis.putRecords(r -> r.streamName(stream).records(batch));
         assertThat(put.failedRecordCount()).isZero();
+        assertThat(put.encryptionType()).as("AWS states EncryptionType only for encrypted records").isNull();
         assertThat(put.records()).allSatisfy(e -> assertThat(e.sequenceNumber()).isNotBlank());
 
         List<Record> received = readAll(kinesis, stream);

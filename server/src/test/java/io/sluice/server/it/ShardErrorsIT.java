@@ -66,6 +66,38 @@ class ShardErrorsIT {
 
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
+    void aPairGivenHighShardFirstIsNotAnAdjacentPair(KinesisClients kind) {
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("reversed");
+        kinesis.createStream(r -> r.streamName(stream).shardCount(2));
+
+        assertThatThrownBy(() -> merge(kinesis, stream, "shardId-000000000001", "shardId-000000000000"))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageStartingWith("Shards shardId-000000000001 and shardId-000000000000 in stream " + stream + ACCOUNT
+                        + " are not an adjacent pair of shards eligible for merging");
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void aMissingShardIsReportedEvenWhenItsStreamIsMissing(KinesisClients kind) {
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("nostream");
+
+        assertThatThrownBy(() -> kinesis.getShardIterator(r -> r.streamName(stream).shardId("shardId-7")
+                .shardIteratorType("TRIM_HORIZON")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Shard shardId-000000000007 in stream " + stream + ACCOUNT + " does not exist");
+        assertThatThrownBy(() -> kinesis.getShardIterator(r -> r.streamName(stream).shardId("shard-x")
+                .shardIteratorType("TRIM_HORIZON")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Could not find shard shard-x in stream " + stream + ACCOUNT + ".");
+        assertThatThrownBy(() -> merge(kinesis, stream, "shard-x", "shardId-000000000001"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Could not find shard shard-x in stream " + stream + ACCOUNT + ".");
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
     void onDemandStreamsRefuseMergesAndShardCountUpdates(KinesisClients kind) {
         KinesisClient kinesis = sluice.client(kind);
         String stream = kind.streamName("ondemand");

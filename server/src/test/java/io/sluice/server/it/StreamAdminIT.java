@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.kinesis.model.EncryptionType;
@@ -86,6 +87,8 @@ class StreamAdminIT {
         kinesis.startStreamEncryption(r -> r.streamName(stream).encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
         assertThat(summary(kinesis, stream).encryptionType()).isEqualTo(EncryptionType.KMS);
         assertThat(summary(kinesis, stream).keyId()).isEqualTo("alias/aws/kinesis");
+        assertThat(kinesis.putRecord(r -> r.streamName(stream).partitionKey("k").data(SdkBytes.fromUtf8String("x")))
+                .encryptionType()).isEqualTo(EncryptionType.KMS);
         kinesis.stopStreamEncryption(r -> r.streamName(stream).encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
         assertThat(summary(kinesis, stream).encryptionType()).isEqualTo(EncryptionType.NONE);
     }

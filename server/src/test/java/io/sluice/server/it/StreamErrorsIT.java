@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.kinesis.model.EncryptionType;
 import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
+import software.amazon.awssdk.services.kinesis.model.ValidationException;
 
 /**
  * The documented errors of the stream actions — deletion, retention, tags, capacity mode — through every client
@@ -74,7 +76,7 @@ class StreamErrorsIT {
         KinesisClient kinesis = sluice.client(kind);
         String stream = kind.streamName("tagchars");
         String invalid = "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, "
-                + "_ . / = + - % @ :.";
+                + "_ . / = + - % @.";
 
         assertThatThrownBy(() -> kinesis.createStream(r -> r.streamName(stream).shardCount(1).tags(Map.of("team#1", "data"))))
                 .isInstanceOf(InvalidArgumentException.class)
@@ -98,6 +100,30 @@ class StreamErrorsIT {
                         + "because some tags contained illegal characters.");
         assertThat(kinesis.listTagsForStream(r -> r.streamName(stream)).tags())
                 .extracting(t -> t.key() + "=" + t.value()).containsExactly("owner=J\u00fcrgen / data-eng@x:y");
+        assertThatThrownBy(() -> kinesis.removeTagsFromStream(r -> r.streamName(stream + "-gone").tagKeys("team#1")))
+                .as("the stream is checked before the keys' characters")
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Stream " + stream + "-gone under account 000000000000 not found.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void tagLengthsAreReportedOnceForTheWholeMember(KinesisClients kind) {
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("taglengths");
+        String longValue = "v".repeat(257);
+
+        assertThatThrownBy(() -> kinesis.createStream(r -> r.streamName(stream).shardCount(1)
+                .tags(Map.of("team", longValue))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("1 validation error detected: Value '{team=" + longValue + "}' at 'tags' failed "
+                        + "to satisfy constraint: Map value must satisfy constraint: [Member must have length less than "
+                        + "or equal to 256, Member must have length greater than or equal to 0]");
+        assertThatThrownBy(() -> kinesis.removeTagsFromStream(r -> r.streamName(stream).tagKeys("")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("1 validation error detected: Value '[]' at 'tagKeys' failed to satisfy "
+                        + "constraint: Member must satisfy constraint: [Member must have length less than or equal to "
+                        + "128, Member must have length greater than or equal to 1]");
     }
 
     @ParameterizedTest

@@ -93,7 +93,7 @@ class RequestValidationTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
-            "{\"StreamName\": 5}|class java.math.BigDecimal can not be converted to an String",
+            "{\"StreamName\": 5}|class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String",
             "{\"StreamName\": true}|class java.lang.Boolean can not be converted to an String",
             "{\"StreamName\": [\"a\"]}|Start of list found where not expected",
             "{\"StreamName\": {\"a\": 1}}|Start of structure or map found where not expected.",
