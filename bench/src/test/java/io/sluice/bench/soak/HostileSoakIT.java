@@ -32,7 +32,7 @@ class HostileSoakIT {
             assertThat(report.unanswered()).as("hostile requests left without an answer: %s",
                     report.hostileAnswers()).isZero();
             assertThat(report.hostileAnswers().get("forged_secret")).as("forged signatures are refused")
-                    .containsOnlyKeys(403);
+                    .containsOnlyKeys(400);
             assertThat(report.servesAfter()).isTrue();
         } finally {
             Directories.deleteTree(dataDir);

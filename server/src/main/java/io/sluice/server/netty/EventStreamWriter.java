@@ -54,12 +54,13 @@ final class EventStreamWriter {
     }
 
     /** Starts the reply; {@code onEnd} runs once on the event loop when it ended, written or cut off. */
-    static void start(ChannelHandlerContext ctx, String requestId, EventSource source, Executor workers,
+    static void start(ChannelHandlerContext ctx, String requestId, KinesisResponse response, Executor workers,
                       RequestMemory memory, long replyTimeoutMs, Runnable onEnd) {
-        EventStreamWriter writer = new EventStreamWriter(ctx, source, workers, memory, replyTimeoutMs, onEnd);
+        EventStreamWriter writer = new EventStreamWriter(ctx, response.events(), workers, memory, replyTimeoutMs, onEnd);
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, KinesisResponse.EVENT_STREAM)
                 .set(ResponseWriter.REQUEST_ID_HEADER, requestId);
+        response.headers().forEach(head.headers()::set);
         HttpUtil.setTransferEncodingChunked(head, true); // dropped on HTTP/2, where DATA frames carry the length
         ctx.channel().closeFuture().addListener(closed -> writer.end());
         ctx.writeAndFlush(head).addListener(written -> {

@@ -10,6 +10,7 @@ import io.sluice.server.protocol.ErrorType;
 import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.protocol.KinesisRequest;
 import io.sluice.server.protocol.KinesisResponse;
+import io.sluice.server.protocol.ReplyHeaders;
 import io.sluice.server.protocol.RequestProcessor;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -111,7 +112,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private void respond(ChannelHandlerContext ctx, Pending answered, KinesisResponse response) {
         if (response.events() != null) {
-            EventStreamWriter.start(ctx, answered.request().requestId(), response.events(), workers, memory,
+            EventStreamWriter.start(ctx, answered.request().requestId(), response, workers, memory,
                     replyTimeoutMs, () -> {
                         memory.release(answered.heldBytes());
                         if (ctx.channel().isActive()) {
@@ -134,14 +135,18 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     private static KinesisResponse internalFailure(KinesisRequest request) {
-        ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
-        return ErrorResponses.of(format, new KinesisException(ErrorType.INTERNAL_FAILURE,
-                "Internal failure; request id " + request.requestId()));
+        return refusal(request, ErrorType.INTERNAL_FAILURE, "Internal failure; request id " + request.requestId());
     }
 
     private static KinesisResponse unavailable(KinesisRequest request, String message) {
+        return refusal(request, ErrorType.SERVICE_UNAVAILABLE, message);
+    }
+
+    /** An answer given here, without the processor: still with every header a Kinesis reply carries. */
+    private static KinesisResponse refusal(KinesisRequest request, ErrorType type, String message) {
         ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
-        return ErrorResponses.of(format, new KinesisException(ErrorType.SERVICE_UNAVAILABLE, message));
+        return ReplyHeaders.complete(ErrorResponses.of(format, new KinesisException(type, message)),
+                request.header("origin"));
     }
 
     /** The request as the protocol layer sees it; a refused request's body is not copied, it is never read. */

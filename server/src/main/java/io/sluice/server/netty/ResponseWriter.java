@@ -15,6 +15,7 @@ import io.sluice.server.protocol.ContentType;
 import io.sluice.server.protocol.ErrorResponses;
 import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.protocol.KinesisResponse;
+import io.sluice.server.protocol.ReplyHeaders;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 
@@ -26,10 +27,13 @@ final class ResponseWriter {
     ChannelFuture write(ChannelHandlerContext ctx, String requestId, KinesisResponse response) {
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), direct(ctx.alloc(), response.body().buffers()));
+        if (response.contentType() != null) {
+            http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        }
         http.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length())
                 .set(REQUEST_ID_HEADER, requestId);
+        response.headers().forEach(http.headers()::set);
         return ctx.writeAndFlush(http);
     }
 
@@ -53,6 +57,8 @@ final class ResponseWriter {
     ChannelFuture writeError(ChannelHandlerContext ctx, HttpMessage request, KinesisException error) {
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         ContentType format = ContentType.fromHeader(contentType).orElse(ContentType.JSON);
-        return write(ctx, UUID.randomUUID().toString(), ErrorResponses.of(format, error));
+        KinesisResponse response = ReplyHeaders.complete(ErrorResponses.of(format, error),
+                request.headers().get(HttpHeaderNames.ORIGIN));
+        return write(ctx, UUID.randomUUID().toString(), response);
     }
 }

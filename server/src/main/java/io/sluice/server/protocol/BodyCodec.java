@@ -43,12 +43,26 @@ public final class BodyCodec {
     private BodyCodec() {
     }
 
-    /** The body as a tree; a body that is not one well-formed document is a {@code SerializationException}. */
+    /**
+     * A body that is not one well-formed JSON or CBOR structure or list. AWS answers it with a bare
+     * {@code SerializationException}; the message here is for the server's log.
+     */
+    public static final class MalformedBodyException extends RuntimeException {
+        MalformedBodyException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The body as a tree. Its cost is bounded by {@link #MAX_TOKENS} and {@link #MAX_NESTING}, which exceeded are a
+     * {@code SerializationException} saying so; a body that is not one structure or list is a
+     * {@link MalformedBodyException}.
+     */
     public static JsonNode read(ContentType type, byte[] body) {
         try {
             JsonNode tree = (type == ContentType.CBOR ? CBOR_MAPPER : JSON_MAPPER).readTree(body);
-            if (tree == null || tree.isMissingNode()) {
-                throw new KinesisException(ErrorType.SERIALIZATION, "The request body is empty");
+            if (tree == null || !tree.isContainerNode()) {
+                throw new MalformedBodyException("the body is not a structure");
             }
             return tree;
         } catch (StreamConstraintsException e) {
@@ -58,10 +72,20 @@ public final class BodyCodec {
                     : "The request body is nested more than " + MAX_NESTING + " levels deep; Kinesis requests nest "
                             + "3 levels at most");
         } catch (JsonProcessingException e) {
-            throw new KinesisException(ErrorType.SERIALIZATION, "The request body is not valid "
-                    + (type == ContentType.CBOR ? "CBOR" : "JSON") + ": " + e.getOriginalMessage());
+            throw new MalformedBodyException("the body is not valid " + (type == ContentType.CBOR ? "CBOR" : "JSON")
+                    + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code body} is one JSON structure or list, within the bounds {@link #read} keeps. */
+    public static boolean isWellFormed(byte[] body) {
+        try {
+            read(ContentType.JSON, body);
+            return true;
+        } catch (KinesisException | MalformedBodyException e) {
+            return false;
         }
     }
 

@@ -18,20 +18,28 @@ public enum ContentType {
         return mediaType;
     }
 
-    /**
-     * The format named by a {@code Content-Type} header, ignoring parameters such as {@code charset}. Plain
-     * {@code application/json} is read as JSON 1.1, as some hand-written clients send it.
-     */
+    /** The format named by a {@code Content-Type} header, ignoring parameters such as {@code charset}. */
     public static Optional<ContentType> fromHeader(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        int parameters = header.indexOf(';');
-        String media = (parameters < 0 ? header : header.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
-        return switch (media) {
-            case "application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json" -> Optional.of(JSON);
+        return switch (mediaType(header)) {
+            case "application/x-amz-json-1.1" -> Optional.of(JSON);
             case "application/x-amz-cbor-1.1" -> Optional.of(CBOR);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether the header names plain {@code application/json}, the retired JSON 1.0 protocol: Amazon Kinesis
+     * answers it with a JSON 1.0 error envelope, never routes it to an action.
+     */
+    public static boolean isLegacyJson(String header) {
+        return mediaType(header).equals("application/json");
+    }
+
+    private static String mediaType(String header) {
+        if (header == null) {
+            return "";
+        }
+        int parameters = header.indexOf(';');
+        return (parameters < 0 ? header : header.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
     }
 }

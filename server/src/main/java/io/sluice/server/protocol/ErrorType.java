@@ -1,6 +1,9 @@
 package io.sluice.server.protocol;
 
-/** The error types a Kinesis endpoint answers with, and the HTTP status each carries. */
+/**
+ * The error types a Kinesis endpoint answers with, and the HTTP status each carries. Authentication failures are 400
+ * on Kinesis's JSON protocol (403 belongs to AWS's query and REST protocols).
+ */
 public enum ErrorType {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
     RESOURCE_IN_USE("ResourceInUseException", 400),
@@ -13,10 +16,10 @@ public enum ErrorType {
     ACCESS_DENIED("AccessDeniedException", 400),
     SERIALIZATION("SerializationException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
-    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403),
-    INCOMPLETE_SIGNATURE("IncompleteSignatureException", 403),
-    INVALID_SIGNATURE("InvalidSignatureException", 403),
-    UNRECOGNIZED_CLIENT("UnrecognizedClientException", 403),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400),
+    INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
+    INVALID_SIGNATURE("InvalidSignatureException", 400),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException", 400),
     REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503),
     INTERNAL_FAILURE("InternalFailureException", 500);

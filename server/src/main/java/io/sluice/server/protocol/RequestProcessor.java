@@ -1,6 +1,5 @@
 package io.sluice.server.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.auth.AccessControl;
 import io.sluice.server.auth.Authenticator;
 import io.sluice.server.auth.Principal;
@@ -14,15 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline, top to bottom: method → content type → target → authenticate → decode → types →
- * constraints → authorize → action → encode (or, for a streaming action, the source of its event stream). Every step either passes the request on or answers with the Kinesis error
- * for that step; nothing here knows any action's rules. Thread-safe.
+ * The request pipeline, top to bottom: CORS preflight → the {@link FrontEnd}'s routing (method → empty body →
+ * content type → decode → target) → authenticate → types → constraints → authorize → action → encode (or, for a streaming action, the source of its
+ * event stream). Every step either passes the request on or answers with the Kinesis error for that step, as Amazon
+ * Kinesis answers it; nothing here knows any action's rules. Thread-safe.
  */
 public final class RequestProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(RequestProcessor.class);
 
     private final ActionRegistry actions;
+    private final FrontEnd frontEnd;
     private final Authenticator authenticator;
     private final AccessControl accessControl;
     private final RequestObserver observer;
@@ -41,6 +42,7 @@ public final class RequestProcessor {
     public RequestProcessor(ActionRegistry actions, Authenticator authenticator, AccessControl accessControl,
                             RequestObserver observer) {
         this.actions = actions;
+        this.frontEnd = new FrontEnd(actions);
         this.authenticator = authenticator;
         this.accessControl = accessControl;
         this.observer = observer;
@@ -48,7 +50,8 @@ public final class RequestProcessor {
 
     public KinesisResponse process(KinesisRequest request) {
         long started = System.nanoTime();
-        KinesisResponse response = answer(request);
+        KinesisResponse response = ReplyHeaders.isPreflight(request) ? ReplyHeaders.preflight(request)
+                : ReplyHeaders.complete(answer(request), request.header("origin"));
         observer.answered(knownAction(request), response.status(), System.nanoTime() - started);
         return response;
     }
@@ -94,32 +97,26 @@ public final class RequestProcessor {
     }
 
     private KinesisResponse handle(KinesisRequest request) {
-        if (!"POST".equals(request.method())) {
-            throw new KinesisException(ErrorType.ACCESS_DENIED,
-                    "Unable to determine service/operation name to be authorized");
+        FrontEnd.Route route = frontEnd.route(request);
+        if (route instanceof FrontEnd.Refused refused) {
+            if (refusalLines.admit()) {
+                log.info("{} {} refused with {}: {}", request.requestId(), action(request), refused.response().status(),
+                        refused.why());
+            }
+            return refused.response();
         }
-        ContentType format = ContentType.fromHeader(request.header("content-type"))
-                .orElseThrow(() -> new KinesisException(ErrorType.UNKNOWN_OPERATION,
-                        "Unsupported Content-Type '" + request.header("content-type")
-                                + "'; Kinesis accepts application/x-amz-json-1.1 and application/x-amz-cbor-1.1"));
-        String target = request.header("x-amz-target");
-        Action action = actions.forTarget(target)
-                .orElseThrow(() -> new KinesisException(ErrorType.UNKNOWN_OPERATION,
-                        target == null ? "Missing X-Amz-Target header" : "Unknown operation " + target));
-        if (request.body().length == 0) {
-            throw new KinesisException(ErrorType.SERIALIZATION, "The request body is empty");
-        }
-        // Before decoding: an unauthenticated request must not cost a parse (the signature covers the raw bytes).
+        FrontEnd.Routed call = (FrontEnd.Routed) route;
         Principal principal = authenticator.authenticate(request);
-        JsonNode body = BodyCodec.read(format, request.body());
-        Fields fields = new TypeChecker(format).check(body, action.input());
-        ConstraintChecker.check(fields, action.input());
-        accessControl.check(principal, action, fields);
+        Fields fields = new TypeChecker(call.format()).check(call.body(), call.action().input());
+        ConstraintChecker.check(fields, call.action().input());
+        accessControl.check(principal, call.action(), fields);
         RequestContext context = new RequestContext(request.requestId(), principal);
-        if (action instanceof StreamingAction streaming) {
-            return KinesisResponse.eventStream(streaming.open(fields, context, format));
+        if (call.action() instanceof StreamingAction streaming) {
+            return KinesisResponse.eventStream(streaming.open(fields, context, call.format()));
         }
-        Map<String, Object> result = action.execute(fields, context);
-        return new KinesisResponse(200, format.mediaType(), BodyCodec.write(format, result));
+        Map<String, Object> result = call.action().execute(fields, context);
+        // An action without output (CreateStream, AddTagsToStream, ...) answers with an empty body, as AWS does.
+        ChunkedBytes answer = result.isEmpty() ? ChunkedBytes.of(new byte[0]) : BodyCodec.write(call.format(), result);
+        return new KinesisResponse(200, call.format().mediaType(), answer);
     }
 }

@@ -29,13 +29,18 @@ class FanOutJavaScriptIT {
 
     @BeforeAll
     static void start() throws IOException {
+        assertJavaScriptSdkInstalled();
+        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(12_000));
+    }
+
+    /** Fails with what to run when bin/setup-test-clients has not installed the locked npm packages. */
+    static void assertJavaScriptSdkInstalled() throws IOException {
         assertThat(NODE_MODULES.resolve("@aws-sdk/client-kinesis"))
                 .as("the JavaScript SDK; bin/setup-test-clients installs it").isDirectory();
         Path installed = NODE_MODULES.resolveSibling("installed-package-lock.json");
         assertThat(Files.exists(installed) && Files.mismatch(LOCK, installed) == -1)
                 .as("%s holds the npm packages locked in %s; bin/setup-test-clients installs them", NODE_MODULES, LOCK)
                 .isTrue();
-        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(12_000));
     }
 
     @AfterAll

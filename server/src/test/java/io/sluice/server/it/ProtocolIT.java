@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,15 +16,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** What a client that is not an AWS SDK can send: each malformed request gets the right AWS error, never a hang. */
+/**
+ * What a client that is not an AWS SDK can send: each malformed request gets the answer Amazon Kinesis gives it, byte
+ * for byte, never a hang.
+ */
 class ProtocolIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
     private static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261125/us-east-1/kinesis/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=0123456789abcdef";
 
@@ -42,53 +53,138 @@ class ProtocolIT {
         server.close();
     }
 
-    @Test
-    void getIsAnsweredWithAccessDenied() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** One request of the front-end table: method, Content-Type (or none), X-Amz-Target (or none), body. */
+    private record Sent(String method, String contentType, String target, String body) {
+        @Override
+        public String toString() {
+            return method + " " + contentType + " " + target + " '" + body + "'";
+        }
+    }
 
-        assertError(response, 400, "AccessDeniedException", "Unable to determine service/operation name to be authorized");
+    static Stream<Arguments> frontEnd() {
+        String json = "application/x-amz-json-1.1";
+        String cbor = "application/x-amz-cbor-1.1";
+        String listStreams = "Kinesis_20131202.ListStreams";
+        String accessDenied = "<AccessDeniedException>\n  <Message>Unable to determine service/operation name to be "
+                + "authorized</Message>\n</AccessDeniedException>\n";
+        return Stream.of(
+                // What AWS answers before it knows an API call: XML for what is not one at all ...
+                Arguments.of(new Sent("GET", null, null, ""), 403, null, accessDenied),
+                Arguments.of(new Sent("PUT", json, listStreams, "{}"), 403, null, accessDenied),
+                Arguments.of(new Sent("DELETE", null, null, ""), 403, null, accessDenied),
+                Arguments.of(new Sent("OPTIONS", null, null, ""), 403, null, accessDenied),
+                Arguments.of(new Sent("POST", null, null, "{}"), 403, null, accessDenied),
+                Arguments.of(new Sent("POST", "application/x-www-form-urlencoded", null, "Action=ListStreams"),
+                        403, null, accessDenied),
+                Arguments.of(new Sent("POST", "application/x-amz-json-1.0", "Kinesis.ListStreams", "{}"),
+                        404, null, "<UnknownOperationException/>\n"),
+                // ... the retired JSON 1.0 envelope for plain application/json ...
+                Arguments.of(new Sent("POST", "application/json", listStreams, "{}"), 404, "application/json",
+                        "{\"Output\":{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"},\"Version\":\"1.0\"}"),
+                Arguments.of(new Sent("POST", "application/json", listStreams, "hello"), 400, "application/json",
+                        "{\"Output\":{\"__type\":\"com.amazon.coral.service#SerializationException\"},\"Version\":\"1.0\"}"),
+                // ... and bare errors, in JSON when the request said JSON 1.1, else in CBOR.
+                Arguments.of(new Sent("POST", null, null, ""), 400, cbor, "{\"__type\":\"UnknownOperationException\"}"),
+                Arguments.of(new Sent("POST", null, listStreams, ""), 400, cbor, "{\"__type\":\"SerializationException\"}"),
+                Arguments.of(new Sent("POST", "text/plain", "Whatever", ""), 400, cbor, "{\"__type\":\"UnknownOperationException\"}"),
+                Arguments.of(new Sent("POST", json, null, ""), 400, json, "{\"__type\":\"UnknownOperationException\"}"),
+                Arguments.of(new Sent("POST", json, listStreams, ""), 400, json, "{\"__type\":\"SerializationException\"}"),
+                Arguments.of(new Sent("POST", json, listStreams, "hello"), 400, json, "{\"__type\":\"SerializationException\"}"),
+                Arguments.of(new Sent("POST", json, listStreams, "{\"Limit\": "), 400, json, "{\"__type\":\"SerializationException\"}"),
+                Arguments.of(new Sent("POST", json, listStreams, "5"), 400, json, "{\"__type\":\"SerializationException\"}"),
+                Arguments.of(new Sent("POST", json, null, "{}"), 400, json, "{\"__type\":\"UnknownOperationException\"}"),
+                Arguments.of(new Sent("POST", json, "Kinesis_20131202.DropEverything", "{}"), 400, json,
+                        "{\"__type\":\"UnknownOperationException\"}"),
+                // Past the front end: SerializationException says Message, every other error message.
+                Arguments.of(new Sent("POST", json, "Kinesis_20131202.CreateStream", "{\"StreamName\": 5}"), 400, json,
+                        "{\"__type\":\"SerializationException\",\"Message\":\"class com.amazon.coral.value.json.numbers."
+                                + "TruncatingBigNumber can not be converted to an String\"}"),
+                Arguments.of(new Sent("POST", json, "Kinesis_20131202.PutRecord",
+                                "{\"StreamName\": \"s\", \"PartitionKey\": \"k\", \"Data\": 12}"), 400, json,
+                        "{\"__type\":\"SerializationException\",\"Message\":\"class com.amazon.coral.value.json.numbers."
+                                + "TruncatingBigNumber can not be converted to a Blob\"}"),
+                Arguments.of(new Sent("POST", json, "Kinesis_20131202.GetShardIterator",
+                                "{\"Timestamp\": \"2026-12-05T00:00:00Z\"}"), 400, json,
+                        "{\"__type\":\"SerializationException\",\"Message\":\"class java.lang.String can not be "
+                                + "converted to milliseconds since epoch\"}"),
+                Arguments.of(new Sent("POST", json, "Kinesis_20131202.GetShardIterator", "{\"Timestamp\": true}"), 400, json,
+                        "{\"__type\":\"SerializationException\",\"Message\":\"class java.lang.Boolean can not be "
+                                + "converted to milliseconds since epoch\"}"),
+                Arguments.of(new Sent("POST", json, "Kinesis_20131202.DescribeStreamSummary", "{\"StreamName\": \"none\"}"),
+                        400, json, "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Stream none under account "
+                                + "000000000000 not found.\"}"));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @MethodSource("frontEnd")
+    void answersWhatAmazonKinesisAnswers(Sent sent, int status, String contentType, String body) throws Exception {
+        HttpResponse<byte[]> response = send(sent, true);
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).isEqualTo(Optional.ofNullable(contentType));
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        assertThat(Base64.getDecoder().decode(response.headers().firstValue("x-amz-id-2").orElseThrow())).hasSize(72);
+        String text = "application/x-amz-cbor-1.1".equals(contentType)
+                ? JSON.writeValueAsString(CBOR.readTree(response.body()))
+                : new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(text).isEqualTo(body);
     }
 
     @Test
-    void anUnknownTargetIsAnUnknownOperation() throws Exception {
-        HttpResponse<String> response = post("Kinesis_20131202.DropEverything", "application/x-amz-json-1.1", "{}");
-
-        assertError(response, 400, "UnknownOperationException", "Unknown operation Kinesis_20131202.DropEverything");
-    }
-
-    @Test
-    void anUnsupportedContentTypeIsNamed() throws Exception {
-        HttpResponse<String> response = post("Kinesis_20131202.ListStreams", "text/plain", "{}");
-
-        assertError(response, 400, "UnknownOperationException", "Unsupported Content-Type 'text/plain'; Kinesis "
-                + "accepts application/x-amz-json-1.1 and application/x-amz-cbor-1.1");
-    }
-
-    @Test
-    void malformedJsonIsASerializationError() throws Exception {
-        HttpResponse<String> response = post("Kinesis_20131202.ListStreams", "application/x-amz-json-1.1", "{\"Limit\": ");
+    void anUnsignedRequestIsMissingItsTokenWithStatus400() throws Exception {
+        HttpResponse<byte[]> response = send(new Sent("POST", "application/x-amz-json-1.1",
+                "Kinesis_20131202.ListStreams", "{}"), false);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).path("__type").asText()).isEqualTo("SerializationException");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"__type\":\"MissingAuthenticationTokenException\",\"message\":\"Missing Authentication Token\"}");
     }
 
     @Test
-    void anEmptyBodyIsASerializationError() throws Exception {
-        HttpResponse<String> response = post("Kinesis_20131202.ListStreams", "application/x-amz-json-1.1", "");
+    void anActionWithoutOutputAnswersAnEmptyBody() throws Exception {
+        HttpResponse<byte[]> created = send(new Sent("POST", "application/x-amz-json-1.1",
+                "Kinesis_20131202.CreateStream", "{\"StreamName\": \"empty-answer\", \"ShardCount\": 1}"), true);
 
-        assertError(response, 400, "SerializationException", "The request body is empty");
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
+        assertThat(created.body()).isEmpty();
     }
 
     @Test
-    void anUnsignedRequestIsMissingItsToken() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint)
+    void aBrowsersPreflightIsAnsweredAsAwsAnswersIt() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(endpoint)
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://console.example")
+                        .header("Access-Control-Request-Headers", "content-type, x-amz-target")
+                        .header("Access-Control-Request-Method", "POST").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).hasValue("content-type, x-amz-target");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+        assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("172800");
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        assertThat(response.headers().firstValue("x-amz-id-2")).isEmpty();
+    }
+
+    @Test
+    void aBrowsersCallMayReadTheReplyHeaders() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(endpoint)
+                        .header("Origin", "https://console.example")
                         .header("Content-Type", "application/x-amz-json-1.1")
                         .header("X-Amz-Target", "Kinesis_20131202.ListStreams")
+                        .header("X-Amz-Date", "20261125T000000Z")
+                        .header("Authorization", SIGNED)
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofByteArray());
 
-        assertError(response, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValue("x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date");
     }
 
     @Test
@@ -130,6 +226,22 @@ class ProtocolIT {
             assertThat(messages.get(1)).contains("second");
             assertThat(messages.get(2)).contains("third");
         }
+    }
+
+    private static HttpResponse<byte[]> send(Sent sent, boolean signed) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .method(sent.method(), sent.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(sent.body()));
+        if (sent.contentType() != null) {
+            request.header("Content-Type", sent.contentType());
+        }
+        if (sent.target() != null) {
+            request.header("X-Amz-Target", sent.target());
+        }
+        if (signed) {
+            request.header("X-Amz-Date", "20261125T000000Z").header("Authorization", SIGNED);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<String> post(String target, String contentType, String body) throws Exception {

@@ -13,7 +13,10 @@ final class RawKinesis implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A parsed answer: status, {@code __type} and {@code message} (empty for successes). */
+    /**
+     * A parsed answer: status, {@code __type} and the message (empty for successes; {@code Message} in a
+     * SerializationException, {@code message} in every other error).
+     */
     record Answer(int status, String type, String message, JsonNode body) {
     }
 
@@ -35,7 +38,8 @@ final class RawKinesis implements AutoCloseable {
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode json = JSON.readTree(response.body());
-            return new Answer(response.statusCode(), json.path("__type").asText(), json.path("message").asText(), json);
+            String message = json.has("Message") ? json.path("Message").asText() : json.path("message").asText();
+            return new Answer(response.statusCode(), json.path("__type").asText(), message, json);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

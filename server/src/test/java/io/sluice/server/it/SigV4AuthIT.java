@@ -135,7 +135,7 @@ class SigV4AuthIT {
         try (KinesisClient forger = client("AKIASLUICESEED000001", "guessed-secret")) {
             assertThatThrownBy(() -> forger.describeStream(r -> r.streamName("Test")))
                     .isInstanceOfSatisfying(KinesisException.class, e -> {
-                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.statusCode()).isEqualTo(400);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
                     });
         }

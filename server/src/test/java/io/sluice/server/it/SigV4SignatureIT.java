@@ -134,7 +134,7 @@ class SigV4SignatureIT {
         Instant signedAt = Instant.now().minus(Duration.ofHours(2));
         Answer answer = send(admin().at(signedAt).presigned(Duration.ofHours(1)).sign(endpoint(), "ListStreams", BODY));
 
-        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.type()).isEqualTo("InvalidSignatureException");
         assertThat(answer.message()).matches("Signature expired: " + AMZ_DATE.format(signedAt) + " is now earlier than "
                 + AMZ_DATE_PATTERN + " \\(" + AMZ_DATE_PATTERN + " - 3600 sec.\\)");
@@ -145,7 +145,7 @@ class SigV4SignatureIT {
         Instant signedAt = Instant.now().plus(Duration.ofMinutes(30));
         Answer answer = send(admin().at(signedAt).presigned(Duration.ofHours(1)).sign(endpoint(), "ListStreams", BODY));
 
-        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.type()).isEqualTo("InvalidSignatureException");
         assertThat(answer.message()).matches("Signature not yet current: " + AMZ_DATE.format(signedAt)
                 + " is still later than " + AMZ_DATE_PATTERN + " \\(" + AMZ_DATE_PATTERN + " \\+ 15 min.\\)");
@@ -177,7 +177,7 @@ class SigV4SignatureIT {
     private static void assertRefused(Answer answer, String type, String message) {
         assertThat(answer.message()).isEqualTo(message);
         assertThat(answer.type()).isEqualTo(type);
-        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.status()).isEqualTo(400);
     }
 
     private static Answer send(Signed signed) throws Exception {

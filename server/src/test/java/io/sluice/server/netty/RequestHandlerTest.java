@@ -40,8 +40,9 @@ import org.junit.jupiter.api.Test;
  */
 class RequestHandlerTest {
 
-    private final RequestProcessor processor =
-            new RequestProcessor(new ActionRegistry(List.of()), new OpenAuthenticator(), AccessControl.ALLOW_ALL);
+    private final RequestProcessor processor = new RequestProcessor(
+            new ActionRegistry(List.of(new NameOf("First"), new NameOf("Second"))), new OpenAuthenticator(),
+            AccessControl.ALLOW_ALL);
 
     @Test
     void answersServiceUnavailableWhenTheWorkerPoolIsFull() {
@@ -76,8 +77,8 @@ class RequestHandlerTest {
         channel.runPendingTasks();
         FullHttpResponse second = channel.readOutbound();
 
-        assertThat(first.content().toString(StandardCharsets.UTF_8)).contains("Kinesis_20131202.First");
-        assertThat(second.content().toString(StandardCharsets.UTF_8)).contains("Kinesis_20131202.Second");
+        assertThat(first.content().toString(StandardCharsets.UTF_8)).isEqualTo("{\"Name\":\"First\"}");
+        assertThat(second.content().toString(StandardCharsets.UTF_8)).isEqualTo("{\"Name\":\"Second\"}");
         first.release();
         second.release();
     }
@@ -191,6 +192,24 @@ class RequestHandlerTest {
         assertThat(memory.heldBytes()).isZero();
         first.release();
         second.release();
+    }
+
+    /** An action that answers its own name, to tell answers apart. */
+    private record NameOf(String name) implements Action {
+        @Override
+        public StructShape input() {
+            return Shapes.struct();
+        }
+
+        @Override
+        public String resource(Fields request) {
+            return "*";
+        }
+
+        @Override
+        public Map<String, Object> execute(Fields request, RequestContext context) {
+            return Map.of("Name", name);
+        }
     }
 
     /** An action whose work overflows the stack, as a recursion on hostile input would. */

@@ -69,22 +69,23 @@ class BodyCodecTest {
     }
 
     @Test
-    void rejectsMalformedJsonAsASerializationError() {
+    void rejectsMalformedJsonAsMalformed() {
         assertThatThrownBy(() -> BodyCodec.read(ContentType.JSON, "{\"StreamName\": ".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(KinesisException.class, e -> {
-                    assertThat(e.type()).isEqualTo(ErrorType.SERIALIZATION);
-                    assertThat(e.getMessage()).startsWith("The request body is not valid JSON: ");
-                });
+                .isInstanceOf(BodyCodec.MalformedBodyException.class)
+                .hasMessageStartingWith("the body is not valid JSON: ");
+        assertThatThrownBy(() -> BodyCodec.read(ContentType.JSON, "\"text\"".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(BodyCodec.MalformedBodyException.class)
+                .hasMessage("the body is not a structure");
     }
 
     @Test
-    void rejectsTruncatedCborAsASerializationError() {
+    void rejectsTruncatedCborAsMalformed() {
         byte[] cbor = BodyCodec.write(ContentType.CBOR, Map.of("StreamName", "Test")).toByteArray();
         byte[] truncated = java.util.Arrays.copyOf(cbor, cbor.length - 3);
 
         assertThatThrownBy(() -> BodyCodec.read(ContentType.CBOR, truncated))
-                .isInstanceOfSatisfying(KinesisException.class,
-                        e -> assertThat(e.getMessage()).startsWith("The request body is not valid CBOR: "));
+                .isInstanceOf(BodyCodec.MalformedBodyException.class)
+                .hasMessageStartingWith("the body is not valid CBOR: ");
     }
 
     @Test
