@@ -39,11 +39,14 @@ final class Batch {
         this.entries = List.copyOf(entries);
     }
 
-    /** Takes the head of each key's queue (or its aggregate), in service order, until a limit is reached. */
+    /**
+     * Takes the head of each sendable key's queue (or its aggregate), in service order, until a limit is reached;
+     * empty when every waiting key is in flight.
+     */
     static Batch next(String stream, KeyQueues queues, boolean aggregate) {
         List<Entry> entries = new ArrayList<>();
         int bytes = 0;
-        for (ArrayDeque<SinkEntry> queue : queues.inServiceOrder()) {
+        for (ArrayDeque<SinkEntry> queue : queues.sendableInServiceOrder()) {
             if (entries.size() == MAX_ENTRIES) {
                 break;
             }
@@ -104,6 +107,11 @@ final class Batch {
 
     boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /** Bytes of data and partition keys carried. */
+    long sizeBytes() {
+        return entries.stream().mapToLong(Entry::sizeBytes).sum();
     }
 
     List<PutRecordsRequestEntry> requests() {

@@ -138,6 +138,20 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
             + "milliseconds.";
     private static final String PUT_RETRY_BACKOFF_MAX_MS_DISPLAY = "Max retry backoff (ms)";
 
+    public static final String PUT_MAX_IN_FLIGHT_REQUESTS_CONFIG = "kinesis.put.max.in.flight.requests";
+    public static final int PUT_MAX_IN_FLIGHT_REQUESTS_DEFAULT = 4;
+    private static final String PUT_MAX_IN_FLIGHT_REQUESTS_DOC = "How many PutRecords calls a task keeps on their "
+            + "way at once. Each carries partition keys no other call in flight carries, so per-key order holds "
+            + "whatever fails; more calls overlap the stream's work with the task's, up to what the stream takes.";
+    private static final String PUT_MAX_IN_FLIGHT_REQUESTS_DISPLAY = "Max PutRecords calls in flight";
+
+    public static final String PUT_MAX_IN_FLIGHT_BYTES_CONFIG = "kinesis.put.max.in.flight.bytes";
+    public static final long PUT_MAX_IN_FLIGHT_BYTES_DEFAULT = 20L * 1024 * 1024;
+    private static final String PUT_MAX_IN_FLIGHT_BYTES_DOC = "The most bytes of data and partition keys a task's "
+            + "PutRecords calls in flight carry together (a call carries up to 5 MiB); no call starts beyond it. "
+            + "Bounds the memory of the requests being sent; records wait in the task until acknowledged either way.";
+    private static final String PUT_MAX_IN_FLIGHT_BYTES_DISPLAY = "Max bytes in flight";
+
     /** Kinesis's bounds on a partition key, in Unicode characters. */
     public static final int MAX_PARTITION_KEY_CHARS = 256;
 
@@ -224,7 +238,13 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
                         ++order, Width.SHORT, PUT_RETRY_BACKOFF_MS_DISPLAY)
                 .define(PUT_RETRY_BACKOFF_MAX_MS_CONFIG, Type.LONG, PUT_RETRY_BACKOFF_MAX_MS_DEFAULT,
                         Range.between(1L, 600_000L), Importance.LOW, PUT_RETRY_BACKOFF_MAX_MS_DOC, DELIVERY_GROUP,
-                        ++order, Width.SHORT, PUT_RETRY_BACKOFF_MAX_MS_DISPLAY);
+                        ++order, Width.SHORT, PUT_RETRY_BACKOFF_MAX_MS_DISPLAY)
+                .define(PUT_MAX_IN_FLIGHT_REQUESTS_CONFIG, Type.INT, PUT_MAX_IN_FLIGHT_REQUESTS_DEFAULT,
+                        Range.between(1, 64), Importance.LOW, PUT_MAX_IN_FLIGHT_REQUESTS_DOC, DELIVERY_GROUP,
+                        ++order, Width.SHORT, PUT_MAX_IN_FLIGHT_REQUESTS_DISPLAY)
+                .define(PUT_MAX_IN_FLIGHT_BYTES_CONFIG, Type.LONG, PUT_MAX_IN_FLIGHT_BYTES_DEFAULT,
+                        Range.between(1L, 1L << 34), Importance.LOW, PUT_MAX_IN_FLIGHT_BYTES_DOC, DELIVERY_GROUP,
+                        ++order, Width.SHORT, PUT_MAX_IN_FLIGHT_BYTES_DISPLAY);
         return def;
     }
 
@@ -358,6 +378,14 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
 
     public Duration putRetryBackoffMax() {
         return Duration.ofMillis(getLong(PUT_RETRY_BACKOFF_MAX_MS_CONFIG));
+    }
+
+    public int putInFlightCalls() {
+        return getInt(PUT_MAX_IN_FLIGHT_REQUESTS_CONFIG);
+    }
+
+    public long putInFlightBytes() {
+        return getLong(PUT_MAX_IN_FLIGHT_BYTES_CONFIG);
     }
 
     public KinesisConnection connection() {

@@ -7,7 +7,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -21,7 +25,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * Writes the records of its Kafka partitions to streams: converts each record ({@link SinkRecordConverter}), queues
- * it in order per partition key and delivers with PutRecords ({@link OrderedDelivery}); {@link #preCommit} flushes
+ * it in order per partition key and delivers with PutRecords ({@link OrderedDelivery}, several calls in flight on
+ * a small pool of its own, each with keys the others do not carry); {@link #preCommit} flushes
  * and commits only offsets the streams acknowledged ({@link AcknowledgedOffsets}), so a crash loses nothing (records
  * after the committed offset are written again: at least once).
  *
@@ -47,6 +52,7 @@ public final class KinesisSinkTask extends SinkTask {
     private StreamProvisioner provisioner;
     private SinkRecordConverter converter;
     private OrderedDelivery delivery;
+    private ExecutorService callRunner;
     private SinkMetrics metrics;
     private ErrantRecordReporter reporter;
     private final AcknowledgedOffsets offsets = new AcknowledgedOffsets();
@@ -71,15 +77,16 @@ public final class KinesisSinkTask extends SinkTask {
             converter = SinkRecordConverter.from(config);
             metrics = context == null ? SinkMetrics.none() : SinkMetrics.register(context.pluginMetrics());
             reporter = context == null ? null : context.errantRecordReporter();
+            callRunner = Executors.newFixedThreadPool(config.putInFlightCalls(), new PutThreads());
             delivery = new OrderedDelivery(
-                    (stream, entries) -> kinesis.putRecords(r -> r.streamName(stream).records(entries)),
+                    (stream, entries) -> kinesis.putRecords(r -> r.streamName(stream).records(entries)), callRunner,
+                    new OrderedDelivery.InFlightLimits(config.putInFlightCalls(), config.putInFlightBytes()),
                     new Listener(), metrics, System::currentTimeMillis, config.batchLinger(),
                     config.putRetriesMax(), config.aggregationEnabled(),
                     new Backoff(config.putRetryBackoff(), config.putRetryBackoffMax(),
                             bound -> ThreadLocalRandom.current().nextLong(bound)));
         } catch (RuntimeException e) {
-            client.close();
-            client = null;
+            stop();
             throw e;
         }
         log.info("Kinesis sink task started: stream {}, partition keys from {}", config.stream(),
@@ -172,6 +179,10 @@ public final class KinesisSinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        if (callRunner != null) {
+            callRunner.shutdownNow(); // calls still in flight are not acknowledged: their records come again
+            callRunner = null;
+        }
         if (client != null) {
             client.close();
             client = null;
@@ -192,6 +203,18 @@ public final class KinesisSinkTask extends SinkTask {
         reporter.report(record, error);
         metrics.deadLettered();
         offsets.done(new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset());
+    }
+
+    /** Daemon threads named after their job, so a thread dump shows what they do. */
+    private static final class PutThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "kinesis-sink-put-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     private final class Listener implements OrderedDelivery.Listener {

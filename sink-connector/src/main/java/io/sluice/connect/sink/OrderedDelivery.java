@@ -3,11 +3,17 @@ package io.sluice.connect.sink;
 import io.sluice.connect.common.config.KinesisConnectionConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -25,9 +31,14 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * stream while a stream holds a full batch ({@value Batch#MAX_ENTRIES} records or {@value Batch#MAX_BYTES} bytes),
  * while the oldest waiting record has waited the linger, or, when flushing, until nothing waits.
  *
- * <p><b>Order.</b> A batch holds at most the head of each key's queue; a record leaves its queue only when the
- * stream acknowledged it (or it was given up), so a later record of a key is never written before an earlier one.
- * Failed entries stay at the head of their queue and go again in the next batch.
+ * <p><b>Calls in flight.</b> Up to {@link InFlightLimits#calls()} calls run at once on the given executor, carrying
+ * at most {@link InFlightLimits#bytes()} bytes together; each carries keys no other call in flight carries. Their
+ * answers are taken in on the task's thread, at the next {@link #deliver}. When work is due and no call may start,
+ * {@code deliver} waits for one to end: the task does not run ahead of what the streams take.
+ *
+ * <p><b>Order.</b> A batch holds at most the head of each key's queue, of keys no call in flight carries; a record
+ * leaves its queue only when the stream acknowledged it (or it was given up), so a later record of a key is never
+ * written before an earlier one. Failed entries stay at the head of their queue and go again in a later batch.
  *
  * <p><b>Failures.</b> A failed entry (throttling, internal failure) or a call that failed as a whole with a
  * transient error (throttling, 5xx, I/O, timeout) counts one failure against each record it carries, and starts a
@@ -35,7 +46,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * and handed to {@link Listener#givenUp} with the last error code and message. A call rejected for good (stream
  * missing, access denied, invalid request) throws a {@link ConnectException} naming the stream and the error.
  *
- * <p>Not thread-safe: the task's thread only.
+ * <p>Not thread-safe: the task's thread only (the calls themselves run on the executor).
  */
 final class OrderedDelivery {
 
@@ -53,14 +64,32 @@ final class OrderedDelivery {
         void givenUp(SinkEntry entry, String reason);
     }
 
-    /** What waits after {@link #deliver}: nothing, records lingering, or records held back by a backoff. */
+    /** How much may be on its way at once: calls, and bytes of data and partition keys they carry together. */
+    record InFlightLimits(int calls, long bytes) {
+    }
+
+    /**
+     * What waits after {@link #deliver}: nothing, records lingering, records held back by a backoff, or answers of
+     * calls in flight (records of their keys wait for them).
+     */
     record Next(State state, long delayMs) {
-        enum State { IDLE, LINGERING, BACKING_OFF }
+        enum State { IDLE, LINGERING, BACKING_OFF, IN_FLIGHT }
+    }
+
+    /** How soon to look again at calls in flight that {@link #deliver} did not wait for. */
+    static final long IN_FLIGHT_POLL_MS = 5;
+
+    /** A call on its way: what it carries, and its answer to come. */
+    private record Call(Batch batch, KeyQueues queues, CompletableFuture<PutRecordsResponse> answer) {
     }
 
     static final String THROTTLED = "ProvisionedThroughputExceededException";
 
     private final PutRecordsCall call;
+    private final Executor callRunner;
+    private final InFlightLimits limits;
+    private final List<Call> inFlight = new ArrayList<>();
+    private long inFlightBytes;
     private final Listener listener;
     private final SinkMetrics metrics;
     private final LongSupplier clockMs;
@@ -72,9 +101,12 @@ final class OrderedDelivery {
     private long waitingSinceMs = -1;
     private long notBeforeMs;
 
-    OrderedDelivery(PutRecordsCall call, Listener listener, SinkMetrics metrics, LongSupplier clockMs,
-                    Duration linger, int maxRetries, boolean aggregate, Backoff backoff) {
+    OrderedDelivery(PutRecordsCall call, Executor callRunner, InFlightLimits limits, Listener listener,
+                    SinkMetrics metrics, LongSupplier clockMs, Duration linger, int maxRetries, boolean aggregate,
+                    Backoff backoff) {
         this.call = call;
+        this.callRunner = callRunner;
+        this.limits = limits;
         this.listener = listener;
         this.metrics = metrics;
         this.clockMs = clockMs;
@@ -85,7 +117,7 @@ final class OrderedDelivery {
     }
 
     void add(SinkEntry entry) {
-        if (waitingSinceMs < 0) {
+        if (waitingSinceMs < 0) { // the oldest record not yet sent came
             waitingSinceMs = clockMs.getAsLong();
         }
         streams.computeIfAbsent(entry.stream(), s -> new KeyQueues()).add(entry);
@@ -102,35 +134,106 @@ final class OrderedDelivery {
     }
 
     /**
-     * Sends what is due (everything when {@code flush}), never waiting out a backoff.
+     * Takes in the answers of finished calls and sends what is due (everything when {@code flush}), never waiting
+     * out a backoff. Waits for a call in flight to end when work is due but no call may start, and, when
+     * flushing, until every record sent was answered.
      *
      * @throws ConnectException when a call is rejected for good, or a given-up record cannot be reported
      */
     Next deliver(boolean flush) {
         while (true) {
+            settleAnswered();
             long now = clockMs.getAsLong();
-            KeyQueues fullest = null;
-            String stream = null;
-            for (Map.Entry<String, KeyQueues> e : streams.entrySet()) {
-                if (!e.getValue().isEmpty() && (fullest == null || e.getValue().records() > fullest.records())) {
-                    fullest = e.getValue();
-                    stream = e.getKey();
+            KeyQueues fullest = fullestPending();
+            if (fullest == null) { // nothing waits to be sent
+                if (inFlight.isEmpty()) {
+                    return new Next(Next.State.IDLE, 0);
                 }
-            }
-            if (fullest == null) {
-                waitingSinceMs = -1;
-                return new Next(Next.State.IDLE, 0);
+                if (!flush) {
+                    return new Next(Next.State.IN_FLIGHT, IN_FLIGHT_POLL_MS);
+                }
+                awaitAnyAnswer();
+                continue;
             }
             if (now < notBeforeMs) {
                 return new Next(Next.State.BACKING_OFF, notBeforeMs - now);
             }
-            boolean full = fullest.records() >= Batch.MAX_ENTRIES || fullest.bytes() >= Batch.MAX_BYTES;
+            boolean full = fullest.pendingRecords() >= Batch.MAX_ENTRIES || fullest.pendingBytes() >= Batch.MAX_BYTES;
             long lingered = now - waitingSinceMs;
             if (!flush && !full && lingered < lingerMs) {
                 return new Next(Next.State.LINGERING, lingerMs - lingered);
             }
-            send(Batch.next(stream, fullest, aggregate), fullest);
-            removeEmptyStreams();
+            if (inFlight.size() >= limits.calls() || inFlightBytes >= limits.bytes()) {
+                awaitAnyAnswer();
+            } else if (sendNextBatch()) {
+                if (streams.values().stream().allMatch(q -> q.pendingRecords() == 0)) {
+                    waitingSinceMs = -1;
+                }
+            } else if (flush) { // every waiting key is in flight
+                awaitAnyAnswer();
+            } else {
+                return new Next(Next.State.IN_FLIGHT, IN_FLIGHT_POLL_MS);
+            }
+        }
+    }
+
+    /** The stream with the most records waiting to be sent, or null when none waits. */
+    private KeyQueues fullestPending() {
+        return streams.values().stream().filter(q -> q.pendingRecords() > 0)
+                .max(Comparator.comparingInt(KeyQueues::pendingRecords)).orElse(null);
+    }
+
+    /** Starts a call with the next batch of the fullest stream that has sendable keys; false when none has. */
+    private boolean sendNextBatch() {
+        List<Map.Entry<String, KeyQueues>> byRecords = new ArrayList<>(streams.entrySet());
+        byRecords.sort(Comparator.comparingInt((Map.Entry<String, KeyQueues> e) -> e.getValue().pendingRecords())
+                .reversed());
+        for (Map.Entry<String, KeyQueues> stream : byRecords) {
+            Batch batch = Batch.next(stream.getKey(), stream.getValue(), aggregate);
+            if (!batch.isEmpty()) {
+                send(batch, stream.getValue());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void send(Batch batch, KeyQueues queues) {
+        metrics.batch(batch.recordCount());
+        queues.sending(batch);
+        inFlightBytes += batch.sizeBytes();
+        CompletableFuture<PutRecordsResponse> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(() -> call.putRecords(batch.stream(), batch.requests()), callRunner);
+        } catch (RejectedExecutionException stopped) {
+            answer = CompletableFuture.failedFuture(stopped);
+        }
+        inFlight.add(new Call(batch, queues, answer));
+    }
+
+    /** Takes in the answers of the calls that ended, in the order they were sent. */
+    private void settleAnswered() {
+        Iterator<Call> calls = inFlight.iterator();
+        while (calls.hasNext()) {
+            Call done = calls.next();
+            if (done.answer().isDone()) {
+                calls.remove();
+                inFlightBytes -= done.batch().sizeBytes();
+                done.queues().answered(done.batch());
+                settle(done);
+            }
+        }
+        removeEmptyStreams();
+        if (waitingSinceMs < 0 && fullestPending() != null) {
+            waitingSinceMs = 0; // records failed back into waiting: due as soon as the backoff passed, no new linger
+        }
+    }
+
+    private void awaitAnyAnswer() {
+        try {
+            CompletableFuture.anyOf(inFlight.stream().map(Call::answer).toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException | CancellationException failed) {
+            // the failure is taken in by settleAnswered, with the call it belongs to
         }
     }
 
@@ -146,21 +249,33 @@ final class OrderedDelivery {
         }
     }
 
-    /** Drops the waiting records of closed partitions. */
+    /** Drops the waiting records of closed partitions, once the calls in flight were answered. */
     void drop(Set<TopicPartition> partitions) {
+        while (!inFlight.isEmpty()) { // their records must still be at the head of their queues when answered
+            awaitAnyAnswer();
+            settleAnswered();
+        }
         streams.values().forEach(q -> q.drop(partitions));
         removeEmptyStreams();
     }
 
-    private void send(Batch batch, KeyQueues queues) {
-        metrics.batch(batch.recordCount());
+    private void settle(Call done) {
+        Batch batch = done.batch();
+        KeyQueues queues = done.queues();
         PutRecordsResponse response;
         try {
-            response = call.putRecords(batch.stream(), batch.requests());
-        } catch (SdkClientException e) {
-            failAll(batch, queues, "SdkClientException: " + e.getMessage(), false);
+            response = done.answer().join();
+        } catch (CompletionException | CancellationException failed) {
+            settleFailure(batch, queues, failed.getCause() == null ? failed : failed.getCause());
             return;
-        } catch (AwsServiceException e) {
+        }
+        settleResults(batch, queues, response);
+    }
+
+    private void settleFailure(Batch batch, KeyQueues queues, Throwable failure) {
+        if (failure instanceof SdkClientException e) {
+            failAll(batch, queues, "SdkClientException: " + e.getMessage(), false);
+        } else if (failure instanceof AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String error = code + ": " + (e.awsErrorDetails() == null ? e.getMessage()
                     : e.awsErrorDetails().errorMessage());
@@ -169,11 +284,14 @@ final class OrderedDelivery {
                         + hint(code));
             }
             failAll(batch, queues, error, THROTTLED.equals(code) || e.isThrottlingException());
-            return;
-        } catch (SdkException e) {
-            failAll(batch, queues, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
-            return;
+        } else if (failure instanceof SdkException || failure instanceof RejectedExecutionException) {
+            failAll(batch, queues, failure.getClass().getSimpleName() + ": " + failure.getMessage(), false);
+        } else {
+            throw new ConnectException("PutRecords to stream '" + batch.stream() + "' failed unexpectedly", failure);
         }
+    }
+
+    private void settleResults(Batch batch, KeyQueues queues, PutRecordsResponse response) {
         List<PutRecordsResultEntry> results = response.records();
         if (results.size() != batch.entries().size()) {
             throw new ConnectException("PutRecords to stream '" + batch.stream() + "' answered " + results.size()

@@ -9,12 +9,17 @@ import io.sluice.connect.common.kpl.KplAggregation.UserRecord;
 import io.sluice.connect.sink.OrderedDelivery.Next;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
@@ -29,6 +34,8 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 class OrderedDeliveryTest {
 
     private static final String THROTTLED = "ProvisionedThroughputExceededException";
+    /** Calls answered before send returns, one at a time: the logic of one call, without threads. */
+    private static final OrderedDelivery.InFlightLimits ONE_CALL = new OrderedDelivery.InFlightLimits(1, Long.MAX_VALUE);
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final List<SinkEntry> acknowledged = new ArrayList<>();
@@ -47,8 +54,9 @@ class OrderedDeliveryTest {
 
     /** Linger 100 ms, backoff 100..800 ms drawn at its lower end (random 0), 3 retries. */
     private OrderedDelivery delivery(OrderedDelivery.PutRecordsCall call, boolean aggregate) {
-        return new OrderedDelivery(call, listener, SinkMetrics.none(), clock::get, Duration.ofMillis(100), 3,
-                aggregate, new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), bound -> 0));
+        return new OrderedDelivery(call, Runnable::run, ONE_CALL, listener, SinkMetrics.none(), clock::get,
+                Duration.ofMillis(100), 3, aggregate, new Backoff(Duration.ofMillis(100), Duration.ofMillis(800),
+                        bound -> 0));
     }
 
     @Test
@@ -120,8 +128,8 @@ class OrderedDeliveryTest {
     void keepsEveryKeysOrderUnderRandomPartialFailures() {
         Random random = new Random(42);
         FakeKinesis kinesis = new FakeKinesis((call, e) -> random.nextInt(3) == 0 ? THROTTLED : null);
-        OrderedDelivery delivery = new OrderedDelivery(kinesis, listener, SinkMetrics.none(), clock::get,
-                Duration.ofMillis(100), 1000, false,
+        OrderedDelivery delivery = new OrderedDelivery(kinesis, Runnable::run, ONE_CALL, listener, SinkMetrics.none(),
+                clock::get, Duration.ofMillis(100), 1000, false,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(80), bound -> 0));
         Map<String, List<String>> sent = new LinkedHashMap<>();
         for (int i = 0; i < 2000; i++) {
@@ -139,6 +147,104 @@ class OrderedDeliveryTest {
         assertThat(written).as("every record written once, in order per key").isEqualTo(sent);
         assertThat(kinesis.calls.size()).as("some calls had failures").isGreaterThan(2000 / 40);
         assertThat(givenUp).isEmpty();
+    }
+
+    @Test
+    void keepsEveryKeysOrderUnderRandomPartialFailuresWithCallsInFlightOnThreads() throws Exception {
+        Random random = new Random(7);
+        FakeKinesis kinesis = new FakeKinesis((call, e) -> random.nextInt(3) == 0 ? THROTTLED : null);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            OrderedDelivery delivery = new OrderedDelivery(slowly(kinesis), threads,
+                    new OrderedDelivery.InFlightLimits(4, Long.MAX_VALUE), listener, SinkMetrics.none(), clock::get,
+                    Duration.ofMillis(100), 1000, false, new Backoff(Duration.ofMillis(10), Duration.ofMillis(80),
+                            bound -> 0));
+            Map<String, List<String>> sent = new LinkedHashMap<>();
+            for (int i = 0; i < 3000; i++) {
+                String key = "k" + random.nextInt(700);
+                String data = key + ":" + i;
+                sent.computeIfAbsent(key, k -> new ArrayList<>()).add(data);
+                delivery.add(entry("s", i % 4, i, key, data));
+            }
+            while (delivery.deliver(true).state() != Next.State.IDLE) {
+                clock.addAndGet(100);
+            }
+            Map<String, List<String>> written = kinesis.written.stream().collect(Collectors.groupingBy(
+                    FakeKinesis.Written::partitionKey, LinkedHashMap::new,
+                    Collectors.mapping(FakeKinesis.Written::text, Collectors.toList())));
+            assertThat(written).as("every record written once, in order per key").isEqualTo(sent);
+            assertThat(acknowledged).hasSize(3000);
+            assertThat(maxConcurrentCalls.get()).as("calls at once").isLessThanOrEqualTo(4);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKeyIsInOneCallInFlightAtATime() {
+        FakeKinesis kinesis = FakeKinesis.acceptingAll();
+        Queue<Runnable> calls = new ArrayDeque<>();
+        OrderedDelivery delivery = new OrderedDelivery(kinesis, calls::add,
+                new OrderedDelivery.InFlightLimits(4, Long.MAX_VALUE), listener, SinkMetrics.none(), clock::get,
+                Duration.ofMillis(100), 3, false, new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), b -> 0));
+        delivery.add(entry("s", 0, 0, "a", "a0"));
+        delivery.add(entry("s", 0, 1, "a", "a1"));
+        delivery.add(entry("s", 0, 2, "b", "b2"));
+        clock.addAndGet(100);
+
+        Next first = delivery.deliver(false);
+        assertThat(calls).as("a1 waits for the call carrying a0").hasSize(1);
+        assertThat(first.state()).isEqualTo(Next.State.IN_FLIGHT);
+        calls.poll().run();
+        delivery.deliver(false);
+        assertThat(calls).hasSize(1);
+        calls.poll().run();
+
+        assertThat(delivery.deliver(false).state()).isEqualTo(Next.State.IDLE);
+        assertThat(kinesis.calls).extracting(c -> c.stream().map(e -> e.data().asUtf8String()).toList())
+                .containsExactly(List.of("a0", "b2"), List.of("a1"));
+        assertThat(acknowledged).extracting(SinkEntry::offset).containsExactly(0L, 2L, 1L);
+    }
+
+    @Test
+    void startsNoCallBeyondTheBytesInFlight() throws Exception {
+        FakeKinesis kinesis = FakeKinesis.acceptingAll();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            OrderedDelivery delivery = new OrderedDelivery(slowly(kinesis), threads,
+                    new OrderedDelivery.InFlightLimits(4, 1), listener, SinkMetrics.none(), clock::get,
+                    Duration.ofMillis(100), 3, false, new Backoff(Duration.ofMillis(100), Duration.ofMillis(800),
+                            b -> 0));
+            for (int i = 0; i < 2000; i++) {
+                delivery.add(entry("s", 0, i, "k" + i, "d" + i));
+            }
+            assertThat(delivery.deliver(true).state()).isEqualTo(Next.State.IDLE);
+            assertThat(maxConcurrentCalls.get()).as("one call holds more than a byte").isEqualTo(1);
+            assertThat(kinesis.calls).hasSize(4);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private final AtomicInteger concurrentCalls = new AtomicInteger();
+    private final AtomicInteger maxConcurrentCalls = new AtomicInteger();
+
+    /** {@code kinesis} taking a few milliseconds per call, as a network would, counting the calls at once. */
+    private OrderedDelivery.PutRecordsCall slowly(FakeKinesis kinesis) {
+        return (stream, entries) -> {
+            maxConcurrentCalls.accumulateAndGet(concurrentCalls.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(3);
+                synchronized (kinesis) {
+                    return kinesis.putRecords(stream, entries);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                concurrentCalls.decrementAndGet();
+            }
+        };
     }
 
     @Test
