@@ -20,10 +20,10 @@ final class KplPuts {
     /**
      * The KPL's results for {@code records}, in their order; every future done within a minute or this fails.
      *
-     * <p>The first record goes alone and is awaited: records handed to the KPL before it has learnt the stream
-     * (DescribeStreamSummary, then ListShards) wait for that and may then be sent after later ones of the same
-     * key (the KPL's own buffering: the server appends requests in the order they come), so per-key order is
-     * only defined once the producer knows the stream.
+     * <p>The first record goes alone and is awaited, so the KPL has learnt the stream (DescribeStreamSummary, then
+     * ListShards) before it gets the others. Records added before that are held and then sent without their
+     * explicit hash keys and never aggregated (KPL 1.1.1, seen in the PutRecords bodies it sends), which no server
+     * can undo; an application that needs either must let the KPL learn the stream first too.
      */
     static List<UserRecordResult> putAll(KinesisProducer producer, String stream, List<UserRecord> records)
             throws InterruptedException, ExecutionException, TimeoutException {

@@ -22,8 +22,7 @@ final class KplSettings {
 
     /**
      * The KPL writing to {@code endpoint} (an {@code https://127.0.0.1:port} Sluice server with a self-signed
-     * certificate). One connection, so one request at a time: the KPL keeps a partition key's order only then,
-     * and the tests check that order.
+     * certificate), otherwise with its defaults but a short buffering time, so the tests run quickly.
      */
     static KinesisProducerConfiguration forSluice(URI endpoint, boolean aggregation) {
         String host = endpoint.getHost();
@@ -43,7 +42,6 @@ final class KplSettings {
                 .setStsEndpoint(host)
                 .setStsPort(port)
                 .setAggregationEnabled(aggregation)
-                .setMaxConnections(1)
                 .setRecordMaxBufferedTime(50)
                 .setRequestTimeout(10_000)
                 .setTempDirectory(NATIVE_DIR.toString())

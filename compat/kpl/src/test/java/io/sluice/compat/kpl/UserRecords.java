@@ -1,5 +1,7 @@
 package io.sluice.compat.kpl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,6 +85,18 @@ final class UserRecords {
         return records;
     }
 
+    /**
+     * Asserts that {@code received} holds exactly the records {@code sent}, byte for byte, each once (in any order:
+     * the KPL does not promise to write records in the order they were added, see the module README).
+     */
+    static void assertSameRecords(List<Delivered> received, List<UserRecord> sent) {
+        Map<String, List<Delivered>> expected = byKey(delivered(sent));
+        Map<String, List<Delivered>> actual = byKey(received);
+        assertThat(actual.keySet()).as("partition keys received").containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((key, records) -> assertThat(actual.get(key))
+                .as("records of %s, byte for byte, each once", key).containsExactlyInAnyOrderElementsOf(records));
+    }
+
     /** The records per partition key, each key's in the order given. */
     static Map<String, List<Delivered>> byKey(List<Delivered> records) {
         Map<String, List<Delivered>> byKey = new LinkedHashMap<>();
@@ -90,7 +104,7 @@ final class UserRecords {
         return byKey;
     }
 
-    static List<Delivered> delivered(List<UserRecord> records) {
+    private static List<Delivered> delivered(List<UserRecord> records) {
         return records.stream().map(UserRecord::delivered).toList();
     }
 
