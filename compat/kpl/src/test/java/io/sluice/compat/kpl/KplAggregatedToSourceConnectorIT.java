@@ -1,10 +1,10 @@
 package io.sluice.compat.kpl;
 
-import static io.sluice.compat.kpl.UserRecords.assertSameRecords;
-import static io.sluice.compat.kpl.UserRecords.shardOf;
+import static io.sluice.compat.kpl.Deliveries.assertEachOnceInStreamOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.compat.kpl.Deliveries.Delivery;
 import io.sluice.compat.kpl.UserRecords.Delivered;
 import io.sluice.compat.kpl.UserRecords.UserRecord;
 import io.sluice.connect.common.config.KinesisConnectionConfig;
@@ -17,9 +17,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.kinesis.producer.KinesisProducer;
 import software.amazon.kinesis.producer.UserRecordResult;
@@ -41,9 +37,6 @@ import software.amazon.kinesis.producer.UserRecordResult;
  * for byte as the value, with the shard and sequence number the KPL reported, each key's records in stream order.
  */
 class KplAggregatedToSourceConnectorIT {
-
-    /** The first bytes of every KPL aggregate. */
-    private static final byte[] AGGREGATE_MAGIC = {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2};
 
     @RegisterExtension
     static final KafkaConnectExtension KAFKA = KafkaConnectExtension.builder().build();
@@ -87,53 +80,26 @@ class KplAggregatedToSourceConnectorIT {
 
         assertThat(results).as("every put succeeded").allSatisfy(r -> assertThat(r.isSuccessful())
                 .as("attempts %s", r.getAttempts()).isTrue());
-        List<Record> stored = streams.readAll("kpl-aggregated").values().stream().flatMap(List::stream).toList();
-        assertThat(stored).as("the KPL aggregated: fewer Kinesis records than user records").hasSizeLessThan(sent.size())
-                .as("aggregates among them").anySatisfy(r -> assertThat(
-                        Arrays.copyOf(r.data().asByteArray(), AGGREGATE_MAGIC.length)).isEqualTo(AGGREGATE_MAGIC));
+        Aggregates.assertAggregated(streams.readAll("kpl-aggregated").values().stream().flatMap(List::stream).toList(),
+                sent.size());
 
         KAFKA.topics().create("kpl-aggregated", 3);
         createConnector("kpl-aggregated", "kpl-aggregated");
         List<ConsumerRecord<byte[], byte[]>> records = readExactly("kpl-aggregated", sent.size());
 
-        List<Delivered> received = records.stream()
-                .map(r -> new Delivered(new String(r.key(), StandardCharsets.UTF_8), r.value()))
-                .toList();
-        assertSameRecords(received, sent);
-        Map<Delivered, UserRecord> sentRecords = new HashMap<>();
-        Map<Delivered, UserRecordResult> resultOf = new HashMap<>();
-        for (int i = 0; i < sent.size(); i++) {
-            sentRecords.put(sent.get(i).delivered(), sent.get(i));
-            resultOf.put(sent.get(i).delivered(), results.get(i));
-        }
-        Map<String, List<StreamPosition>> positionsPerKey = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<byte[], byte[]> record = records.get(i);
-            Delivered delivered = received.get(i);
-            UserRecordResult result = resultOf.get(delivered);
-            assertThat(header(record, "kinesis.shard.id")).as("shard of %s", delivered)
-                    .isEqualTo(shardOf(sentRecords.get(delivered).hashKey(), shards).shardId())
-                    .isEqualTo(result.getShardId());
-            assertThat(header(record, "kinesis.sequence.number")).as("sequence number of %s", delivered)
-                    .isEqualTo(result.getSequenceNumber());
-            // Only user records of an aggregate carry a sub-sequence number; a plain one has its sequence number alone.
-            String subSequence = header(record, "kinesis.sub.sequence.number");
-            positionsPerKey.computeIfAbsent(delivered.partitionKey(), k -> new ArrayList<>()).add(new StreamPosition(
-                    new BigInteger(header(record, "kinesis.sequence.number")),
-                    subSequence == null ? 0 : Long.parseLong(subSequence)));
-        }
-        positionsPerKey.forEach((key, positions) -> assertThat(positions)
-                .as("records of %s in stream order (sequence, then sub-sequence number)", key).isSorted());
+        List<Delivery> deliveries = records.stream().map(record -> new Delivery(
+                new Delivered(new String(record.key(), StandardCharsets.UTF_8), record.value()),
+                header(record, "kinesis.shard.id"),
+                new BigInteger(header(record, "kinesis.sequence.number")),
+                subSequenceNumber(record))).toList();
+        assertEachOnceInStreamOrder(deliveries, sent, results, shards);
         assertThat(KAFKA.connect().delete("/connectors/kpl-aggregated").status()).isEqualTo(204);
     }
 
-    /** Where a user record sits in a shard: its Kinesis record's sequence number and its index in the aggregate. */
-    private record StreamPosition(BigInteger sequenceNumber, long subSequenceNumber) implements Comparable<StreamPosition> {
-        @Override
-        public int compareTo(StreamPosition other) {
-            int bySequence = sequenceNumber.compareTo(other.sequenceNumber);
-            return bySequence != 0 ? bySequence : Long.compare(subSequenceNumber, other.subSequenceNumber);
-        }
+    /** Only user records of an aggregate carry a sub-sequence number; a plain record has its sequence number alone. */
+    private static long subSequenceNumber(ConsumerRecord<byte[], byte[]> record) {
+        String subSequence = header(record, "kinesis.sub.sequence.number");
+        return subSequence == null ? 0 : Long.parseLong(subSequence);
     }
 
     private static void createConnector(String stream, String topic) {
