@@ -1,6 +1,7 @@
 package io.sluice.testkit;
 
 import io.sluice.core.log.FsyncPolicy;
+import io.sluice.core.testing.TestCertificate;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.SluiceServer;
 import java.io.IOException;
@@ -26,18 +27,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ... SLUICE.endpoint() ...
  * }</pre>
  *
- * Register it next to {@link KafkaConnectExtension} when a test needs both.
+ * Register it next to {@link KafkaConnectExtension} when a test needs both. With {@link Builder#tls()} the port
+ * speaks TLS with a self-signed certificate made for the run ({@link #certificate()}), and the endpoint is
+ * {@code https://}.
  */
 public final class SluiceServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final UnaryOperator<ServerConfig> settings;
     private final Clock clock;
+    private final boolean tls;
     private Path dataDir;
+    private Path certificateDir;
+    private TestCertificate certificate;
     private SluiceServer server;
 
-    private SluiceServerExtension(UnaryOperator<ServerConfig> settings, Clock clock) {
+    private SluiceServerExtension(UnaryOperator<ServerConfig> settings, Clock clock, boolean tls) {
         this.settings = settings;
         this.clock = clock;
+        this.tls = tls;
     }
 
     public static Builder builder() {
@@ -45,12 +52,18 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
+    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
         dataDir = Files.createTempDirectory("sluice-test-");
-        server = SluiceServer.start(settings.apply(ServerConfig.defaults()
+        ServerConfig config = settings.apply(ServerConfig.defaults()
                 .withHost("127.0.0.1")
                 .withPort(0)
-                .withDataDir(dataDir)), clock);
+                .withDataDir(dataDir));
+        if (tls) {
+            certificateDir = Files.createTempDirectory("sluice-tls-");
+            certificate = TestCertificate.create(certificateDir);
+            config = config.withTls(certificate.certificate(), certificate.privateKey());
+        }
+        server = SluiceServer.start(config, clock);
     }
 
     @Override
@@ -61,7 +74,8 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
             }
         } finally {
             server = null;
-            deleteDataDir();
+            delete(dataDir);
+            delete(certificateDir);
         }
     }
 
@@ -74,6 +88,16 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
         return running();
     }
 
+    /** The server's self-signed certificate, for clients to trust; needs {@link Builder#tls()}. */
+    public TestCertificate certificate() {
+        running();
+        if (certificate == null) {
+            throw new IllegalStateException("The Sluice server speaks plain HTTP: build the extension with "
+                    + "SluiceServerExtension.builder().tls() for a certificate");
+        }
+        return certificate;
+    }
+
     private SluiceServer running() {
         if (server == null) {
             throw new IllegalStateException("The Sluice server is not running: register the extension on a static "
@@ -82,14 +106,14 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
         return server;
     }
 
-    private void deleteDataDir() {
-        if (dataDir == null) {
+    private static void delete(Path directory) {
+        if (directory == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
+        try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + dataDir, e);
+            throw new UncheckedIOException("Could not delete " + directory, e);
         }
     }
 
@@ -97,6 +121,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
     public static final class Builder {
         private UnaryOperator<ServerConfig> settings = config -> config.withFsync(FsyncPolicy.always());
         private Clock clock = Clock.systemUTC();
+        private boolean tls;
 
         /** Lifts per-shard throughput limits, for tests that move many records quickly. */
         public Builder limitsOff() {
@@ -116,8 +141,14 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
             return this;
         }
 
+        /** TLS on the server's port, with a self-signed certificate for 127.0.0.1 made by {@code openssl}. */
+        public Builder tls() {
+            tls = true;
+            return this;
+        }
+
         public SluiceServerExtension build() {
-            return new SluiceServerExtension(settings, clock);
+            return new SluiceServerExtension(settings, clock, tls);
         }
     }
 }

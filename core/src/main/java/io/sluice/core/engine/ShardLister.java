@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 /**
  * ListShards with Kinesis's filters and expiring (300 s) pagination tokens.
  *
- * <p>Filters, with {@code T} the trim horizon time (now minus retention):
+ * <p>Filters, with {@code T} the trim horizon time (now minus retention, but not before the stream was created):
  * AFTER_SHARD_ID: shards with a higher index than {@code ShardId}; AT_LATEST: open shards;
  * AT_TIMESTAMP(t): shards open at {@code t} (created at or before t, not closed before t);
  * FROM_TIMESTAMP(t): shards open at or after {@code t} (t raised to T); AT_TRIM_HORIZON = AT_TIMESTAMP(T);
@@ -129,7 +129,11 @@ public final class ShardLister {
             return s -> true;
         }
         Validation.required("shardFilter.type", filter.type());
-        long trimHorizon = registry.config().clock().millis() - meta.retentionHours() * 3_600_000L;
+        // The trim horizon is where the stream's oldest retained data starts: for a stream younger than its retention
+        // that is its creation, so AT_TRIM_HORIZON lists its first shards (what KCL 2.x asks for to start from
+        // TRIM_HORIZON), never nothing.
+        long trimHorizon = Math.max(meta.createdMs(),
+                registry.config().clock().millis() - meta.retentionHours() * 3_600_000L);
         return switch (filter.type()) {
             case AFTER_SHARD_ID -> {
                 if (filter.shardId() == null) {

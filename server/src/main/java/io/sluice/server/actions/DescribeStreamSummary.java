@@ -10,6 +10,13 @@ import java.util.Map;
 
 final class DescribeStreamSummary extends EngineAction {
 
+    /**
+     * Every stream places records by partition key (or explicit hash key): Sluice has no service-managed (AUTO)
+     * distribution. Said explicitly because the KPL (1.1+) reads it to decide whether it may aggregate, and
+     * without it falls back to aggregating even when told not to.
+     */
+    static final String RECORD_DISTRIBUTION_STRATEGY = "USER_PARTITION_KEY";
+
     DescribeStreamSummary(StreamEngine engine) {
         super(engine, "DescribeStreamSummary", Shapes.struct(
                 "StreamARN", Members.STREAM_ARN,
@@ -30,6 +37,7 @@ final class DescribeStreamSummary extends EngineAction {
                 "EncryptionType", s.encryptionType(),
                 "KeyId", s.keyId(),
                 "OpenShardCount", s.openShardCount(),
-                "ConsumerCount", s.consumerCount()));
+                "ConsumerCount", s.consumerCount(),
+                "RecordDistributionStrategy", RECORD_DISTRIBUTION_STRATEGY));
     }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
 import software.amazon.awssdk.services.kinesis.model.MetricsName;
+import software.amazon.awssdk.services.kinesis.model.RecordDistributionStrategy;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
@@ -67,6 +68,18 @@ class StreamAdminIT {
         String arn = summary(kinesis, stream).streamARN();
         kinesis.updateStreamMode(r -> r.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
         assertThat(summary(kinesis, stream).streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
+    }
+
+    /** The KPL reads the strategy to decide whether it may aggregate; Sluice always places by partition key. */
+    @ParameterizedTest
+    @EnumSource(KinesisClients.class)
+    void theSummaryReportsRecordsPlacedByPartitionKey(KinesisClients kind) {
+        KinesisClient kinesis = sluice.client(kind);
+        String stream = kind.streamName("distribution");
+        kinesis.createStream(r -> r.streamName(stream).shardCount(1));
+
+        assertThat(summary(kinesis, stream).recordDistributionStrategy())
+                .isEqualTo(RecordDistributionStrategy.USER_PARTITION_KEY);
     }
 
     @ParameterizedTest

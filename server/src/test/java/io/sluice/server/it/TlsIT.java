@@ -2,15 +2,10 @@ package io.sluice.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.sluice.core.testing.TestCertificate;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,26 +36,9 @@ class TlsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path cert = certs.resolve("server.crt");
-        Path key = certs.resolve("server.key");
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost")
-                .redirectErrorStream(true).start();
-        openssl.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).as("openssl finished").isTrue();
-        assertThat(openssl.exitValue()).isZero();
-
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(cert)) {
-            store.setCertificateEntry("sluice", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        trust = factory.getTrustManagers();
-
-        server = new ServerRule(config -> config.withTls(cert, key));
+        TestCertificate certificate = TestCertificate.create(certs);
+        trust = certificate.trustManagers();
+        server = new ServerRule(config -> config.withTls(certificate.certificate(), certificate.privateKey()));
     }
 
     @AfterAll
