@@ -39,7 +39,7 @@ final class KclWorker implements AutoCloseable {
     static final Region REGION = Region.US_EAST_1;
 
     private static final Logger log = LoggerFactory.getLogger(KclWorker.class);
-    private static final Duration GRACE = Duration.ofSeconds(20);
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     private final String id;
     private final KinesisAsyncClient kinesis;
@@ -64,9 +64,10 @@ final class KclWorker implements AutoCloseable {
                 .failoverTimeMillis(3_000)
                 .shardSyncIntervalMillis(1_000)
                 .listShardsBackoffTimeInMillis(200);
+        KclLine.adjust(leases);
         RetrievalConfig fetching = configs.retrievalConfig();
         if (retrieval == Retrieval.POLLING) {
-            fetching.retrievalSpecificConfig(new PollingConfig(stream, kinesis).idleTimeBetweenReadsInMillis(100));
+            fetching.retrievalSpecificConfig(new PollingConfig(stream, kinesis).idleTimeBetweenReadsInMillis(200));
         } // else KCL's default: enhanced fan-out, a consumer named after the application
         scheduler = new Scheduler(configs.checkpointConfig(),
                 configs.coordinatorConfig().parentShardPollIntervalMillis(200)

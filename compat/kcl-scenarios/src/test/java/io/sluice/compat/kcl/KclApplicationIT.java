@@ -1,6 +1,5 @@
 package io.sluice.compat.kcl;
 
-import io.sluice.compat.emulators.Dynalite;
 import io.sluice.compat.emulators.EmulatorProcess;
 import io.sluice.testkit.SluiceServerExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The Kinesis Client Library, unchanged but for its endpoints, reading from the real Sluice server through the
  * {@link KclScenario}: with GetRecords polling and with enhanced fan-out (SubscribeToShard over HTTP/2), its leases in
- * dynalite.
+ * the DynamoDB emulator of this module's KCL line ({@link KclLine}).
  */
 class KclApplicationIT {
 
@@ -23,7 +22,7 @@ class KclApplicationIT {
 
     @BeforeAll
     static void startDynamo() {
-        dynamo = Dynalite.start();
+        dynamo = KclLine.startDynamo();
     }
 
     @AfterAll

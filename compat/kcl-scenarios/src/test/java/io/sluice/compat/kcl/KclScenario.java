@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * The life of a KCL application against Sluice: two workers share a 4-shard stream; records of 20 keys arrive in
- * four phases; between them a shard is split and two are merged, one worker stops, and it starts again. Afterwards
+ * The life of a KCL application against Sluice: a worker reads a 4-shard stream and a second one joins; records of
+ * 20 keys arrive in four phases; between them a shard is split and two are merged, the second worker stops, and it
+ * starts again. Afterwards
  * every record put was processed at least once, each key's records in the order they were put, each child shard
  * only after its parents ended, and the restarted worker resumed from checkpoints rather than from the start.
  */
@@ -57,12 +58,15 @@ final class KclScenario {
             admin.createStream(r -> r.streamName(stream).shardCount(4)).join();
             awaitActive();
             KclWorker a = worker("worker-a");
-            KclWorker b = worker("worker-b");
+            KclWorker b = null;
             try {
                 putPhase();
                 awaitProcessed();
-                assertThat(workersSeen()).as("both workers took shards").containsExactlyInAnyOrder("worker-a", "worker-b");
-
+                // The second worker joins a running application, as in a rolling deployment (KCL 3.x's first
+                // start fails when two workers create its migration state at once, whatever the stream service).
+                b = worker("worker-b");
+                Awaitility.await("worker-b takes shards").atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                        .until(() -> workersSeen().contains("worker-b"));
                 split("shardId-000000000000");
                 admin.mergeShards(r -> r.streamName(stream).shardToMerge("shardId-000000000002")
                         .adjacentShardToMerge("shardId-000000000003")).join();
@@ -81,7 +85,9 @@ final class KclScenario {
                 assertResumedFromCheckpoints(restartedAt);
             } finally {
                 a.close();
-                b.close();
+                if (b != null) {
+                    b.close();
+                }
             }
             assertEveryRecordOnceOrMoreInKeyOrder();
             assertChildrenAfterParents();

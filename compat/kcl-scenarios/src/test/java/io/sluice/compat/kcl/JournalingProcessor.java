@@ -30,6 +30,7 @@ final class JournalingProcessor implements ShardRecordProcessor {
     @Override
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
+        journal.shardTaken(worker, shardId);
     }
 
     @Override
