@@ -31,6 +31,7 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,9 +41,9 @@ import org.junit.jupiter.api.Test;
  */
 class RequestHandlerTest {
 
-    private final RequestProcessor processor = new RequestProcessor(
-            new ActionRegistry(List.of(new NameOf("First"), new NameOf("Second"))), new OpenAuthenticator(),
-            AccessControl.ALLOW_ALL);
+    private final RequestProcessor processor = new RequestProcessor(new ActionRegistry(
+            List.of(ScriptedAction.namedAnswer("First"), ScriptedAction.namedAnswer("Second"))),
+            new OpenAuthenticator(), AccessControl.ALLOW_ALL);
 
     @Test
     void answersServiceUnavailableWhenTheWorkerPoolIsFull() {
@@ -169,7 +170,10 @@ class RequestHandlerTest {
 
     @Test
     void anErrorInTheWorkerIsAnsweredAsAnInternalFailureAndGivesItsMemoryBack() {
-        RequestProcessor overflowing = new RequestProcessor(new ActionRegistry(List.of(new Overflowing())),
+        ScriptedAction overflow = new ScriptedAction("Overflow", () -> {
+            throw new StackOverflowError(); // as a recursion on hostile input would
+        });
+        RequestProcessor overflowing = new RequestProcessor(new ActionRegistry(List.of(overflow)),
                 new OpenAuthenticator(), AccessControl.ALLOW_ALL);
         Queue<Runnable> submitted = new ArrayDeque<>();
         RequestMemory memory = new RequestMemory(Long.MAX_VALUE);
@@ -194,29 +198,11 @@ class RequestHandlerTest {
         second.release();
     }
 
-    /** An action that answers its own name, to tell answers apart. */
-    private record NameOf(String name) implements Action {
-        @Override
-        public StructShape input() {
-            return Shapes.struct();
-        }
-
-        @Override
-        public String resource(Fields request) {
-            return "*";
-        }
-
-        @Override
-        public Map<String, Object> execute(Fields request, RequestContext context) {
-            return Map.of("Name", name);
-        }
-    }
-
-    /** An action whose work overflows the stack, as a recursion on hostile input would. */
-    private static final class Overflowing implements Action {
-        @Override
-        public String name() {
-            return "Overflow";
+    /** An action named {@code name} that answers with what {@code work} gives. */
+    private record ScriptedAction(String name, Supplier<Map<String, Object>> work) implements Action {
+        /** Answers its own name, to tell answers apart. */
+        static ScriptedAction namedAnswer(String name) {
+            return new ScriptedAction(name, () -> Map.of("Name", name));
         }
 
         @Override
@@ -231,7 +217,7 @@ class RequestHandlerTest {
 
         @Override
         public Map<String, Object> execute(Fields request, RequestContext context) {
-            throw new StackOverflowError();
+            return work.get();
         }
     }
 

@@ -141,10 +141,7 @@ class OrderedDeliveryTest {
         while (delivery.deliver(true).state() != Next.State.IDLE) {
             clock.addAndGet(100);
         }
-        Map<String, List<String>> written = kinesis.written.stream().collect(Collectors.groupingBy(
-                FakeKinesis.Written::partitionKey, LinkedHashMap::new,
-                Collectors.mapping(FakeKinesis.Written::text, Collectors.toList())));
-        assertThat(written).as("every record written once, in order per key").isEqualTo(sent);
+        assertThat(writtenPerKey(kinesis)).as("every record written once, in order per key").isEqualTo(sent);
         assertThat(kinesis.calls.size()).as("some calls had failures").isGreaterThan(2000 / 40);
         assertThat(givenUp).isEmpty();
     }
@@ -169,10 +166,7 @@ class OrderedDeliveryTest {
             while (delivery.deliver(true).state() != Next.State.IDLE) {
                 clock.addAndGet(100);
             }
-            Map<String, List<String>> written = kinesis.written.stream().collect(Collectors.groupingBy(
-                    FakeKinesis.Written::partitionKey, LinkedHashMap::new,
-                    Collectors.mapping(FakeKinesis.Written::text, Collectors.toList())));
-            assertThat(written).as("every record written once, in order per key").isEqualTo(sent);
+            assertThat(writtenPerKey(kinesis)).as("every record written once, in order per key").isEqualTo(sent);
             assertThat(acknowledged).hasSize(3000);
             assertThat(maxConcurrentCalls.get()).as("calls at once").isLessThanOrEqualTo(4);
         } finally {
@@ -224,6 +218,11 @@ class OrderedDeliveryTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    private static Map<String, List<String>> writtenPerKey(FakeKinesis kinesis) {
+        return kinesis.written.stream().collect(Collectors.groupingBy(FakeKinesis.Written::partitionKey,
+                LinkedHashMap::new, Collectors.mapping(FakeKinesis.Written::text, Collectors.toList())));
     }
 
     private final AtomicInteger concurrentCalls = new AtomicInteger();

@@ -29,6 +29,6 @@ class ReadmeConfigReferenceTest {
                 + "${topic} | high | ");
         assertThat(md).contains("| `kinesis.partition.key.source` | string | `key` | one of key, field, partition, "
                 + "constant, random | high | ");
-        assertThat(md.lines().filter(l -> l.startsWith("| `"))).hasSize(12 + 3 + 8 + 4);
+        assertThat(md.lines().filter(l -> l.startsWith("| `"))).hasSize(12 + 3 + 8 + 6);
     }
 }
