@@ -1,5 +1,7 @@
 package io.sluice.compat.kpl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sluice.compat.kpl.UserRecords.UserRecord;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -25,10 +27,19 @@ final class KplPuts {
      * explicit hash keys and never aggregated (KPL 1.1.1, seen in the PutRecords bodies it sends), which no server
      * can undo; an application that needs either must let the KPL learn the stream first too.
      */
-    static List<UserRecordResult> putAll(KinesisProducer producer, String stream, List<UserRecord> records)
+    private static List<UserRecordResult> putAll(KinesisProducer producer, String stream, List<UserRecord> records)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<UserRecordResult> results = new ArrayList<>(putTogether(producer, stream, records.subList(0, 1)));
         results.addAll(putTogether(producer, stream, records.subList(1, records.size())));
+        return results;
+    }
+
+    /** {@link #putAll}, checking that every put succeeded (the failures' attempts in the message). */
+    static List<UserRecordResult> putAllSuccessfully(KinesisProducer producer, String stream, List<UserRecord> records)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<UserRecordResult> results = putAll(producer, stream, records);
+        assertThat(results).as("every put succeeded").allSatisfy(r -> assertThat(r.isSuccessful())
+                .as("attempts %s", r.getAttempts()).isTrue());
         return results;
     }
 
