@@ -14,13 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An emulator run as a child process on 127.0.0.1 and a free port: started, waited for until its port accepts
- * connections, and stopped (with its children) on {@link #close}. Its output goes to a file named in every error.
+ * connections, and stopped (with its children) on {@link #close} — or when the JVM exits first, so a test run cut
+ * short leaves no emulator behind. Its output goes to a file named in every error.
  */
 public class EmulatorProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
+    private final Thread stopAtExit;
     private final Path log;
     private final URI endpoint;
 
@@ -34,6 +36,8 @@ public class EmulatorProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + command, e);
         }
+        stopAtExit = new Thread(this::stop, name + "-stop");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         endpoint = URI.create("http://127.0.0.1:" + port);
         awaitPort(name, port);
     }
@@ -45,6 +49,15 @@ public class EmulatorProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook stops the process
+        }
+        stop();
+    }
+
+    private void stop() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
