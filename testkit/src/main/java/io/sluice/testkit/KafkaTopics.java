@@ -76,12 +76,20 @@ public final class KafkaTopics {
         return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     }
 
-    /** Sends every record and waits until the broker acknowledged all of them. */
+    /**
+     * Sends every record and waits until the broker acknowledged all of them. One request in flight per partition:
+     * a new topic's leader may refuse the first batch ({@code NOT_LEADER_OR_FOLLOWER}) while later ones are already
+     * on their way, after which the idempotent producer was seen retrying the first batch's sequence forever
+     * ({@code OutOfOrderSequenceException}) until the delivery timeout.
+     */
     public void produce(List<ProducerRecord<byte[], byte[]>> records) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             List<java.util.concurrent.Future<?>> sends = new ArrayList<>(records.size());

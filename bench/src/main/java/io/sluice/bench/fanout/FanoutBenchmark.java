@@ -81,13 +81,13 @@ public final class FanoutBenchmark {
     /** PutRecord → Kafka consumer through the source connector in {@code mode}, and the server's CPU meanwhile. */
     private static Result throughConnector(ConnectCluster kafka, SluiceProcess server, String mode, int samples)
             throws Exception {
-        AtomicReference<Map<String, Double>> cpuBefore = new AtomicReference<>(Map.of());
+        AtomicReference<ThreadCpu> cpuBefore = new AtomicReference<>();
         double[] millis = ConnectorLatency.measure(kafka, server.uri(), "latency-" + mode, Map.of(
                         "kinesis.fanout.mode", mode,
                         // Connect's producer waits up to linger.ms for more records; one is sent at a time here.
                         "producer.override.linger.ms", "0"),
                 samples, 250, () -> cpuBefore.set(ThreadCpu.of(server.pid())));
-        double cpuSeconds = total(ThreadCpu.of(server.pid())) - total(cpuBefore.get());
+        double cpuSeconds = ThreadCpu.of(server.pid()).total() - cpuBefore.get().total();
         Result result = new Result(Percentiles.of(millis, 50), Percentiles.of(millis, 99), cpuSeconds * 1000 / samples);
         System.out.printf(Locale.ROOT, "%-8s fan-out through the source connector (limits on, %d samples): "
                         + "p50 %.1f ms, p99 %.1f ms; server CPU %.2f ms per record%n", mode, samples, result.p50(),
@@ -156,9 +156,5 @@ public final class FanoutBenchmark {
                                 arrivals.put(record.data().asUtf8String(), now);
                             }
                         }).build()).build());
-    }
-
-    private static double total(Map<String, Double> cpu) {
-        return cpu.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,7 +131,7 @@ final class LoadGenerator implements AutoCloseable {
         private final Endpoint server;
         private final double scale;
         private final long serverStart;
-        private final Map<String, Double> serverThreadsStart;
+        private final ThreadCpu serverThreadsStart;
         private final long clientStart;
         double serverSeconds;
         double clientSeconds;
@@ -148,7 +147,7 @@ final class LoadGenerator implements AutoCloseable {
 
         void stop() {
             serverSeconds = (server.cpu().toNanos() - serverStart) / 1e9 * scale;
-            serverThreads = ThreadCpu.difference(serverThreadsStart, server.threadCpu(), scale);
+            serverThreads = server.threadCpu().since(serverThreadsStart, scale);
             clientSeconds = (OS.getProcessCpuTime() - clientStart) / 1e9 * scale;
         }
     }

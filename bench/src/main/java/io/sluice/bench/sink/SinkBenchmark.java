@@ -5,8 +5,10 @@ import io.sluice.bench.support.ConnectCluster;
 import io.sluice.bench.support.Directories;
 import io.sluice.bench.support.KinesisLoad;
 import io.sluice.bench.support.SluiceProcess;
+import io.sluice.bench.support.ThreadCpu;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +22,15 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * {@code bench/run sink}: topic → stream throughput of the sink connector (1 KiB records, 4 shards, limits off)
  * against the server's own ingest rate for the same records with the same SDK client (connect-common's factory),
- * the same PutRecords batch size (500) and as many writer threads as the connector has tasks, in the same run.
+ * PutRecords of 500 and as many writer threads as the connector has tasks, in the same run, in three cases:
+ * 1 000 partition keys with default settings, 16 keys with default settings (a call carries one entry per key, so
+ * few keys mean small calls), and 16 keys with KPL aggregation on (a key's run packed into one entry).
  *
  * <p>The sink is timed from its first committed offset to the commit that covers every record (the sink commits
  * only what the stream acknowledged, so that is when every record is in the stream); the worker commits every
- * 250 ms. The direct writer is timed from its first call to its last acknowledgement.
+ * 250 ms. The direct writer is timed from its first call to its last acknowledgement. Each phase also reports CPU
+ * per record: this JVM's (the Connect worker and the Kafka broker in the sink's phase, the SDK client in the
+ * direct writer's) and the server's.
  *
  * <p>Arguments: {@code [records=100000] [tasks=4]}.
  */
@@ -33,45 +39,96 @@ public final class SinkBenchmark {
     private static final int SHARDS = 4;
     private static final String CONNECTOR = "io.sluice.connect.sink.KinesisSinkConnector";
 
+    private record Case(String name, int keys, boolean aggregated) {
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case("1000_keys", 1000, false),
+            new Case("16_keys", 16, false),
+            new Case("16_keys_aggregated", 16, true));
+
+    /** A phase's rate, CPU per record in microseconds on each side, and where each side's went. */
+    private record Figures(double rps, double localCpuMicros, double serverCpuMicros, String localThreads,
+                           String serverThreads) {
+
+        String describe() {
+            return String.format(Locale.ROOT, "%.0f records/s, CPU per record %.1f µs here + %.1f µs server",
+                    rps, localCpuMicros, serverCpuMicros);
+        }
+
+        String threads() {
+            return "    µs per record by thread, here: " + localThreads + "\n    server: " + serverThreads;
+        }
+    }
+
     private SinkBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : SHARDS;
-        BenchRecords records = BenchRecords.generate(count, 42);
         Path work = Files.createTempDirectory("sluice-bench-sink-");
-        String summary;
+        StringBuilder summary = new StringBuilder("SUMMARY");
         try (ConnectCluster kafka = new ConnectCluster("bench-sink");
              SluiceProcess server = new SluiceProcess(work.resolve("data"));
              KinesisLoad direct = new KinesisLoad(server.uri())) {
-            BenchRecords warmUp = BenchRecords.generate(Math.max(1_000, count / 10), 7);
-            directRps(direct, "warmup-direct", warmUp, tasks);
-            sinkRps(kafka, server, "warmup", warmUp, tasks);
-
-            double directRps = directRps(direct, "direct", records, tasks);
-            System.out.printf(Locale.ROOT, "direct PutRecords    %d records, %d threads × 500: %.0f records/s%n",
-                    count, tasks, directRps);
-            double sinkRps = sinkRps(kafka, server, "sink", records, tasks);
-            System.out.printf(Locale.ROOT, "sink connector       %d records, %d shards, %d tasks: %.0f records/s%n",
-                    count, SHARDS, tasks, sinkRps);
-            summary = String.format(Locale.ROOT, "SUMMARY sink_rps=%.0f direct_put_rps=%.0f ratio=%.2f",
-                    sinkRps, directRps, sinkRps / directRps);
+            // Every case once before the measured runs, so the JIT compiled what each exercises (small calls for
+            // few keys, aggregation): a connector runs for days, its start-up is not what is compared.
+            for (Case c : CASES) {
+                run(kafka, server, direct, c, "warmup-", BenchRecords.generate(Math.max(1_000, count / 2), 7, c.keys()),
+                        tasks);
+            }
+            Map<String, Double> ratios = new HashMap<>();
+            double firstDirectRps = 0;
+            double firstSinkRps = 0;
+            for (Case c : CASES) {
+                Figures[] figures = run(kafka, server, direct, c, "", BenchRecords.generate(count, 42, c.keys()),
+                        tasks);
+                Figures directFigures = figures[0];
+                Figures sinkFigures = figures[1];
+                System.out.printf(Locale.ROOT, "%-19s direct PutRecords, %d threads × 500: %s%n%s%n",
+                        c.name(), tasks, directFigures.describe(), directFigures.threads());
+                System.out.printf(Locale.ROOT, "%-19s sink connector, %d tasks%s: %s — ratio %.2f%n%s%n",
+                        c.name(), tasks, c.aggregated() ? ", aggregated" : "", sinkFigures.describe(),
+                        sinkFigures.rps() / directFigures.rps(), sinkFigures.threads());
+                ratios.put(c.name(), sinkFigures.rps() / directFigures.rps());
+                if (firstDirectRps == 0) {
+                    firstDirectRps = directFigures.rps();
+                    firstSinkRps = sinkFigures.rps();
+                }
+            }
+            for (Case c : CASES) {
+                summary.append(String.format(Locale.ROOT, " ratio_%s=%.2f", c.name(), ratios.get(c.name())));
+            }
+            summary.append(String.format(Locale.ROOT, " sink_rps_1000_keys=%.0f direct_put_rps=%.0f",
+                    firstSinkRps, firstDirectRps));
         } finally {
             Directories.deleteTree(work);
         }
         System.out.println(summary); // last, after the services' shutdown logging
     }
 
-    private static double directRps(KinesisLoad load, String name, BenchRecords records, int threads) throws Exception {
+    /** One case: the direct writer's figures, then the sink's, for the same records. */
+    private static Figures[] run(ConnectCluster kafka, SluiceProcess server, KinesisLoad direct, Case c, String prefix,
+                                 BenchRecords records, int tasks) throws Exception {
+        String name = prefix + c.name().replace('_', '-');
+        return new Figures[] {
+                direct(direct, server, "direct-" + name, records, tasks),
+                sink(kafka, server, "sink-" + name, records, tasks, c.aggregated())};
+    }
+
+    private static Figures direct(KinesisLoad load, SluiceProcess server, String name, BenchRecords records,
+                                  int threads) throws Exception {
         String stream = "bench-" + name;
         load.createStream(stream, SHARDS);
-        return records.size() / load.putAll(stream, records, threads);
+        CpuMeter cpu = new CpuMeter(server);
+        double seconds = load.putAll(stream, records, threads);
+        return cpu.figures(records.size(), records.size() / seconds);
     }
 
     /** Fills a topic, then times the connector copying it into a 4-shard stream. */
-    private static double sinkRps(ConnectCluster kafka, SluiceProcess server, String name, BenchRecords records,
-                                  int tasks) throws Exception {
+    private static Figures sink(ConnectCluster kafka, SluiceProcess server, String name, BenchRecords records,
+                                int tasks, boolean aggregated) throws Exception {
         String topic = "bench-" + name;
         kafka.topics().create(topic, SHARDS);
         List<ProducerRecord<byte[], byte[]>> sends = new ArrayList<>(records.size());
@@ -86,11 +143,11 @@ public final class SinkBenchmark {
             config.put("tasks.max", Integer.toString(tasks));
             config.put("topics", topic);
             config.put("kinesis.stream", topic);
-            // More records per put() let each PutRecords fill up with distinct partition keys (a call carries one
-            // entry per key, to keep per-key order) — the sink README's Throughput section.
-            config.put("consumer.override.max.poll.records", "2000");
+            config.put("kinesis.aggregation.enabled", Boolean.toString(aggregated));
+            CpuMeter cpu = new CpuMeter(server);
             kafka.deploy(name, config);
-            return kafka.transferRate(name, records.size(), () -> committedSum(admin, "connect-" + name));
+            double rps = kafka.transferRate(name, records.size(), () -> committedSum(admin, "connect-" + name));
+            return cpu.figures(records.size(), rps);
         }
     }
 
@@ -104,5 +161,36 @@ public final class SinkBenchmark {
             }
         }
         return sum;
+    }
+
+    /** CPU this JVM and the server spent since it was made (includes the connector's start-up and last commit). */
+    private static final class CpuMeter {
+
+        private static final long SELF = ProcessHandle.current().pid();
+
+        private final SluiceProcess server;
+        private final Duration localBefore = localCpu();
+        private final ThreadCpu localThreadsBefore = ThreadCpu.of(SELF);
+        private final Duration serverBefore;
+        private final ThreadCpu serverThreadsBefore;
+
+        CpuMeter(SluiceProcess server) {
+            this.server = server;
+            this.serverBefore = server.cpu();
+            this.serverThreadsBefore = server.threadCpu();
+        }
+
+        Figures figures(int records, double rps) {
+            double local = localCpu().minus(localBefore).toNanos() / 1e3 / records;
+            double remote = server.cpu().minus(serverBefore).toNanos() / 1e3 / records;
+            double microsPerRecord = 1e6 / records;
+            return new Figures(rps, local, remote,
+                    ThreadCpu.of(SELF).since(localThreadsBefore, microsPerRecord),
+                    server.threadCpu().since(serverThreadsBefore, microsPerRecord));
+        }
+
+        private static Duration localCpu() {
+            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        }
     }
 }

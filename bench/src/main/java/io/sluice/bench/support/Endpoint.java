@@ -2,7 +2,6 @@ package io.sluice.bench.support;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 /** A Kinesis endpoint under test, started as its own process, stopped by {@link #close()}. */
 public interface Endpoint extends AutoCloseable {
@@ -19,8 +18,8 @@ public interface Endpoint extends AutoCloseable {
         return ProcessHandle.of(pid()).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
-    /** CPU seconds the endpoint's process has used so far per thread group ({@link ThreadCpu}). */
-    default Map<String, Double> threadCpu() {
+    /** CPU seconds the endpoint's process's threads have used so far. */
+    default ThreadCpu threadCpu() {
         return ThreadCpu.of(pid());
     }
 

@@ -109,11 +109,6 @@ final class Batch {
         return entries.isEmpty();
     }
 
-    /** Bytes of data and partition keys carried. */
-    long sizeBytes() {
-        return entries.stream().mapToLong(Entry::sizeBytes).sum();
-    }
-
     List<PutRecordsRequestEntry> requests() {
         return entries.stream().map(Entry::request).toList();
     }

@@ -145,12 +145,14 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
             + "whatever fails; more calls overlap the stream's work with the task's, up to what the stream takes.";
     private static final String PUT_MAX_IN_FLIGHT_REQUESTS_DISPLAY = "Max PutRecords calls in flight";
 
-    public static final String PUT_MAX_IN_FLIGHT_BYTES_CONFIG = "kinesis.put.max.in.flight.bytes";
-    public static final long PUT_MAX_IN_FLIGHT_BYTES_DEFAULT = 20L * 1024 * 1024;
-    private static final String PUT_MAX_IN_FLIGHT_BYTES_DOC = "The most bytes of data and partition keys a task's "
-            + "PutRecords calls in flight carry together (a call carries up to 5 MiB); no call starts beyond it. "
-            + "Bounds the memory of the requests being sent; records wait in the task until acknowledged either way.";
-    private static final String PUT_MAX_IN_FLIGHT_BYTES_DISPLAY = "Max bytes in flight";
+    public static final String BUFFER_MAX_BYTES_CONFIG = "kinesis.buffer.max.bytes";
+    public static final long BUFFER_MAX_BYTES_DEFAULT = 32L * 1024 * 1024;
+    private static final String BUFFER_MAX_BYTES_DOC = "The most memory a task's records may take from the moment "
+            + "it receives them until the stream acknowledged them, waiting for a batch or in a call in flight "
+            + "(data, partition key and 128 bytes of bookkeeping each). A full buffer makes put() wait for calls to "
+            + "end; while Kinesis throttles, it makes the worker pause and deliver the records again later. A larger "
+            + "buffer lets the task keep consuming while calls are on their way.";
+    private static final String BUFFER_MAX_BYTES_DISPLAY = "Buffer size (bytes)";
 
     /** Kinesis's bounds on a partition key, in Unicode characters. */
     public static final int MAX_PARTITION_KEY_CHARS = 256;
@@ -242,9 +244,9 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
                 .define(PUT_MAX_IN_FLIGHT_REQUESTS_CONFIG, Type.INT, PUT_MAX_IN_FLIGHT_REQUESTS_DEFAULT,
                         Range.between(1, 64), Importance.LOW, PUT_MAX_IN_FLIGHT_REQUESTS_DOC, DELIVERY_GROUP,
                         ++order, Width.SHORT, PUT_MAX_IN_FLIGHT_REQUESTS_DISPLAY)
-                .define(PUT_MAX_IN_FLIGHT_BYTES_CONFIG, Type.LONG, PUT_MAX_IN_FLIGHT_BYTES_DEFAULT,
-                        Range.between(1L, 1L << 34), Importance.LOW, PUT_MAX_IN_FLIGHT_BYTES_DOC, DELIVERY_GROUP,
-                        ++order, Width.SHORT, PUT_MAX_IN_FLIGHT_BYTES_DISPLAY);
+                .define(BUFFER_MAX_BYTES_CONFIG, Type.LONG, BUFFER_MAX_BYTES_DEFAULT,
+                        Range.between(1L, 1L << 34), Importance.LOW, BUFFER_MAX_BYTES_DOC, DELIVERY_GROUP,
+                        ++order, Width.SHORT, BUFFER_MAX_BYTES_DISPLAY);
         return def;
     }
 
@@ -384,8 +386,8 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
         return getInt(PUT_MAX_IN_FLIGHT_REQUESTS_CONFIG);
     }
 
-    public long putInFlightBytes() {
-        return getLong(PUT_MAX_IN_FLIGHT_BYTES_CONFIG);
+    public long bufferMaxBytes() {
+        return getLong(BUFFER_MAX_BYTES_CONFIG);
     }
 
     public KinesisConnection connection() {

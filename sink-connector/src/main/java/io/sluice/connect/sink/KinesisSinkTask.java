@@ -33,19 +33,15 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * <p>Errors: a record that cannot be written (no partition key, over Kinesis's size limits, a tombstone with
  * {@code kinesis.tombstone.behavior=fail}, out of retries) goes to the dead-letter queue through the errant record
  * reporter when the connector has one, else it fails the task with a {@link BadRecordException} that names it
- * and the reason. While Kinesis throttles, nothing is sent until the backoff passed; when more than two batches
- * wait meanwhile, {@code put} asks the worker to pause and redeliver ({@code context.timeout} plus
- * {@link RetriableException}), and records it already holds are not queued twice.
+ * and the reason. While Kinesis throttles, nothing is sent until the backoff passed; when the records held take
+ * {@code kinesis.buffer.max.bytes} meanwhile, {@code put} asks the worker to pause and redeliver
+ * ({@code context.timeout} plus {@link RetriableException}), and records it already holds are not queued twice.
  *
  * <p>Connect calls a task from one thread; so is this class used.
  */
 public final class KinesisSinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(KinesisSinkTask.class);
-
-    /** Beyond this many waiting records (or bytes) while backing off, the worker pauses consumption. */
-    static final int MAX_WAITING_RECORDS = 2 * Batch.MAX_ENTRIES;
-    static final long MAX_WAITING_BYTES = 2L * Batch.MAX_BYTES;
 
     private KinesisSinkConnectorConfig config;
     private ManagedKinesisClient client;
@@ -80,7 +76,7 @@ public final class KinesisSinkTask extends SinkTask {
             callRunner = Executors.newFixedThreadPool(config.putInFlightCalls(), new PutThreads());
             delivery = new OrderedDelivery(
                     (stream, entries) -> kinesis.putRecords(r -> r.streamName(stream).records(entries)), callRunner,
-                    new OrderedDelivery.InFlightLimits(config.putInFlightCalls(), config.putInFlightBytes()),
+                    new OrderedDelivery.Limits(config.putInFlightCalls(), config.bufferMaxBytes()),
                     new Listener(), metrics, System::currentTimeMillis, config.batchLinger(),
                     config.putRetriesMax(), config.aggregationEnabled(),
                     new Backoff(config.putRetryBackoff(), config.putRetryBackoffMax(),
@@ -129,23 +125,16 @@ public final class KinesisSinkTask extends SinkTask {
             }
             delivery.add(entry.get());
         }
-        OrderedDelivery.Next next = delivery.deliver(false);
-        if (overWaitingBound()) {
-            next = delivery.deliver(true);
-        }
+        OrderedDelivery.Next next = delivery.deliver(false); // waits for answers while the buffer is full
         if (next.state() != OrderedDelivery.Next.State.IDLE) {
             // Connect calls put() again within this time even when no new records arrive, so lingering records
             // and retries go out on time.
             context.timeout(Math.max(1, next.delayMs()));
         }
-        if (next.state() == OrderedDelivery.Next.State.BACKING_OFF && overWaitingBound()) {
+        if (next.state() == OrderedDelivery.Next.State.BACKING_OFF && delivery.isFull()) {
             throw new RetriableException("Kinesis failed or throttled records; " + delivery.waitingRecords()
                     + " records wait, retrying in " + next.delayMs() + " ms");
         }
-    }
-
-    private boolean overWaitingBound() {
-        return delivery.waitingRecords() >= MAX_WAITING_RECORDS || delivery.waitingBytes() >= MAX_WAITING_BYTES;
     }
 
     @Override

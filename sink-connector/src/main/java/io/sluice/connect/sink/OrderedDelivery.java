@@ -31,10 +31,13 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * stream while a stream holds a full batch ({@value Batch#MAX_ENTRIES} records or {@value Batch#MAX_BYTES} bytes),
  * while the oldest waiting record has waited the linger, or, when flushing, until nothing waits.
  *
- * <p><b>Calls in flight.</b> Up to {@link InFlightLimits#calls()} calls run at once on the given executor, carrying
- * at most {@link InFlightLimits#bytes()} bytes together; each carries keys no other call in flight carries. Their
- * answers are taken in on the task's thread, at the next {@link #deliver}. When work is due and no call may start,
- * {@code deliver} waits for one to end: the task does not run ahead of what the streams take.
+ * <p><b>Calls in flight.</b> Up to {@link Limits#calls()} calls run at once on the given executor; each carries keys
+ * no other call in flight carries. Their answers are taken in on the task's thread, at the next {@link #deliver}.
+ *
+ * <p><b>Memory.</b> Records are held from {@link #add} until acknowledged (or given up), waiting or in flight. While
+ * they take more than {@link Limits#heldBytes()} ({@link #heldBytes}: data, partition key and
+ * {@value #RECORD_OVERHEAD_BYTES} bytes of bookkeeping each), {@code deliver} sends what it can and waits for
+ * answers, so the task runs ahead of what the streams take by at most that much — but never waits out a backoff.
  *
  * <p><b>Order.</b> A batch holds at most the head of each key's queue, of keys no call in flight carries; a record
  * leaves its queue only when the stream acknowledged it (or it was given up), so a later record of a key is never
@@ -64,9 +67,12 @@ final class OrderedDelivery {
         void givenUp(SinkEntry entry, String reason);
     }
 
-    /** How much may be on its way at once: calls, and bytes of data and partition keys they carry together. */
-    record InFlightLimits(int calls, long bytes) {
+    /** How many calls may be in flight at once, and how much memory the records held may take. */
+    record Limits(int calls, long heldBytes) {
     }
+
+    /** What a held record takes beyond its data and partition key: its Kafka record, queue node and bookkeeping. */
+    static final int RECORD_OVERHEAD_BYTES = 128;
 
     /**
      * What waits after {@link #deliver}: nothing, records lingering, records held back by a backoff, or answers of
@@ -87,9 +93,8 @@ final class OrderedDelivery {
 
     private final PutRecordsCall call;
     private final Executor callRunner;
-    private final InFlightLimits limits;
+    private final Limits limits;
     private final List<Call> inFlight = new ArrayList<>();
-    private long inFlightBytes;
     private final Listener listener;
     private final SinkMetrics metrics;
     private final LongSupplier clockMs;
@@ -101,7 +106,7 @@ final class OrderedDelivery {
     private long waitingSinceMs = -1;
     private long notBeforeMs;
 
-    OrderedDelivery(PutRecordsCall call, Executor callRunner, InFlightLimits limits, Listener listener,
+    OrderedDelivery(PutRecordsCall call, Executor callRunner, Limits limits, Listener listener,
                     SinkMetrics metrics, LongSupplier clockMs, Duration linger, int maxRetries, boolean aggregate,
                     Backoff backoff) {
         this.call = call;
@@ -128,28 +133,35 @@ final class OrderedDelivery {
         return streams.values().stream().mapToInt(KeyQueues::records).sum();
     }
 
-    /** Bytes waiting, over all streams. */
-    long waitingBytes() {
-        return streams.values().stream().mapToLong(KeyQueues::bytes).sum();
+    /** Memory the records held take, as {@link Limits#heldBytes()} counts it. */
+    long heldBytes() {
+        return streams.values().stream()
+                .mapToLong(q -> q.bytes() + (long) q.records() * RECORD_OVERHEAD_BYTES).sum();
+    }
+
+    /** The records held take all the memory they may: {@code put} should not hand over more. */
+    boolean isFull() {
+        return heldBytes() >= limits.heldBytes();
     }
 
     /**
      * Takes in the answers of finished calls and sends what is due (everything when {@code flush}), never waiting
-     * out a backoff. Waits for a call in flight to end when work is due but no call may start, and, when
-     * flushing, until every record sent was answered.
+     * out a backoff. Waits for a call in flight to end when work is due but no call may start or while the held
+     * records take too much memory ({@link #isFull}), and, when flushing, until every record sent was answered.
      *
      * @throws ConnectException when a call is rejected for good, or a given-up record cannot be reported
      */
     Next deliver(boolean flush) {
         while (true) {
             settleAnswered();
+            boolean pressed = flush || isFull(); // no lingering, and wait rather than return
             long now = clockMs.getAsLong();
             KeyQueues fullest = fullestPending();
             if (fullest == null) { // nothing waits to be sent
                 if (inFlight.isEmpty()) {
                     return new Next(Next.State.IDLE, 0);
                 }
-                if (!flush) {
+                if (!pressed) {
                     return new Next(Next.State.IN_FLIGHT, IN_FLIGHT_POLL_MS);
                 }
                 awaitAnyAnswer();
@@ -160,16 +172,16 @@ final class OrderedDelivery {
             }
             boolean full = fullest.pendingRecords() >= Batch.MAX_ENTRIES || fullest.pendingBytes() >= Batch.MAX_BYTES;
             long lingered = now - waitingSinceMs;
-            if (!flush && !full && lingered < lingerMs) {
+            if (!pressed && !full && lingered < lingerMs) {
                 return new Next(Next.State.LINGERING, lingerMs - lingered);
             }
-            if (inFlight.size() >= limits.calls() || inFlightBytes >= limits.bytes()) {
+            if (inFlight.size() >= limits.calls()) {
                 awaitAnyAnswer();
             } else if (sendNextBatch()) {
                 if (streams.values().stream().allMatch(q -> q.pendingRecords() == 0)) {
                     waitingSinceMs = -1;
                 }
-            } else if (flush) { // every waiting key is in flight
+            } else if (pressed) { // every waiting key is in flight
                 awaitAnyAnswer();
             } else {
                 return new Next(Next.State.IN_FLIGHT, IN_FLIGHT_POLL_MS);
@@ -201,7 +213,6 @@ final class OrderedDelivery {
     private void send(Batch batch, KeyQueues queues) {
         metrics.batch(batch.recordCount());
         queues.sending(batch);
-        inFlightBytes += batch.sizeBytes();
         CompletableFuture<PutRecordsResponse> answer;
         try {
             answer = CompletableFuture.supplyAsync(() -> call.putRecords(batch.stream(), batch.requests()), callRunner);
@@ -218,7 +229,6 @@ final class OrderedDelivery {
             Call done = calls.next();
             if (done.answer().isDone()) {
                 calls.remove();
-                inFlightBytes -= done.batch().sizeBytes();
                 done.queues().answered(done.batch());
                 settle(done);
             }

@@ -35,7 +35,7 @@ class OrderedDeliveryTest {
 
     private static final String THROTTLED = "ProvisionedThroughputExceededException";
     /** Calls answered before send returns, one at a time: the logic of one call, without threads. */
-    private static final OrderedDelivery.InFlightLimits ONE_CALL = new OrderedDelivery.InFlightLimits(1, Long.MAX_VALUE);
+    private static final OrderedDelivery.Limits ONE_CALL = new OrderedDelivery.Limits(1, Long.MAX_VALUE);
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final List<SinkEntry> acknowledged = new ArrayList<>();
@@ -153,7 +153,7 @@ class OrderedDeliveryTest {
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             OrderedDelivery delivery = new OrderedDelivery(slowly(kinesis), threads,
-                    new OrderedDelivery.InFlightLimits(4, Long.MAX_VALUE), listener, SinkMetrics.none(), clock::get,
+                    new OrderedDelivery.Limits(4, Long.MAX_VALUE), listener, SinkMetrics.none(), clock::get,
                     Duration.ofMillis(100), 1000, false, new Backoff(Duration.ofMillis(10), Duration.ofMillis(80),
                             bound -> 0));
             Map<String, List<String>> sent = new LinkedHashMap<>();
@@ -179,7 +179,7 @@ class OrderedDeliveryTest {
         FakeKinesis kinesis = FakeKinesis.acceptingAll();
         Queue<Runnable> calls = new ArrayDeque<>();
         OrderedDelivery delivery = new OrderedDelivery(kinesis, calls::add,
-                new OrderedDelivery.InFlightLimits(4, Long.MAX_VALUE), listener, SinkMetrics.none(), clock::get,
+                new OrderedDelivery.Limits(4, Long.MAX_VALUE), listener, SinkMetrics.none(), clock::get,
                 Duration.ofMillis(100), 3, false, new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), b -> 0));
         delivery.add(entry("s", 0, 0, "a", "a0"));
         delivery.add(entry("s", 0, 1, "a", "a1"));
@@ -201,23 +201,26 @@ class OrderedDeliveryTest {
     }
 
     @Test
-    void startsNoCallBeyondTheBytesInFlight() throws Exception {
+    void waitsForAnswersWhileTheHeldRecordsTakeTheWholeBuffer() {
         FakeKinesis kinesis = FakeKinesis.acceptingAll();
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            OrderedDelivery delivery = new OrderedDelivery(slowly(kinesis), threads,
-                    new OrderedDelivery.InFlightLimits(4, 1), listener, SinkMetrics.none(), clock::get,
-                    Duration.ofMillis(100), 3, false, new Backoff(Duration.ofMillis(100), Duration.ofMillis(800),
-                            b -> 0));
-            for (int i = 0; i < 2000; i++) {
-                delivery.add(entry("s", 0, i, "k" + i, "d" + i));
-            }
-            assertThat(delivery.deliver(true).state()).isEqualTo(Next.State.IDLE);
-            assertThat(maxConcurrentCalls.get()).as("one call holds more than a byte").isEqualTo(1);
-            assertThat(kinesis.calls).hasSize(4);
-        } finally {
-            threads.shutdownNow();
-        }
+        long oneRecord = entry("s", 0, 0, "k0", "d0").sizeBytes() + OrderedDelivery.RECORD_OVERHEAD_BYTES;
+        OrderedDelivery delivery = new OrderedDelivery(kinesis, Runnable::run,
+                new OrderedDelivery.Limits(4, 3 * oneRecord), listener, SinkMetrics.none(), clock::get,
+                Duration.ofMillis(100), 3, false, new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), b -> 0));
+        delivery.add(entry("s", 0, 0, "k0", "d0"));
+        delivery.add(entry("s", 0, 1, "k1", "d1"));
+        assertThat(delivery.deliver(false).state()).as("under the bound: lingers").isEqualTo(Next.State.LINGERING);
+        assertThat(kinesis.calls).isEmpty();
+
+        delivery.add(entry("s", 0, 2, "k0", "d2"));
+        assertThat(delivery.isFull()).isTrue();
+        Next next = delivery.deliver(false);
+        assertThat(kinesis.calls).as("sent before the linger ended, answered, until under the bound")
+                .extracting(c -> c.stream().map(e -> e.data().asUtf8String()).toList())
+                .containsExactly(List.of("d0", "d1"));
+        assertThat(delivery.isFull()).isFalse();
+        assertThat(next.state()).isEqualTo(Next.State.LINGERING);
+        assertThat(acknowledged).extracting(SinkEntry::offset).containsExactly(0L, 1L);
     }
 
     private static Map<String, List<String>> writtenPerKey(FakeKinesis kinesis) {
