@@ -111,7 +111,9 @@ public final class SourceBenchmark {
             config.put("producer.override.batch.size", "262144");
             config.put("producer.override.linger.ms", "5");
             kafka.deploy(name, config);
-            return kafka.transferRate(name, records.size(), () -> endOffsetSum(admin, stream));
+            double rps = kafka.transferRate(name, records.size(), () -> endOffsetSum(admin, stream));
+            kafka.delete(name);
+            return rps;
         }
     }
 

@@ -72,9 +72,10 @@ public final class ConnectCluster implements AutoCloseable {
     }
 
     /**
-     * Polls {@code progress} until it reaches {@code target}, then deletes the connector and returns its rate in
-     * records per second from the first poll that saw any progress to the one that saw the target — so the worker's
-     * task start-up is not counted. Fails fast when the connector fails, and after ten minutes.
+     * Polls {@code progress} until it reaches {@code target} and returns the connector's rate in records per second
+     * from the first poll that saw any progress to the one that saw the target — so the worker's task start-up is
+     * not counted. Fails fast when the connector fails, and after ten minutes. The connector keeps running (its
+     * threads' CPU can still be read): {@link #delete} it.
      */
     public double transferRate(String connector, long target, Progress progress) throws Exception {
         long first = 0;
@@ -88,7 +89,6 @@ public final class ConnectCluster implements AutoCloseable {
                 atFirst = count;
             }
             if (count >= target) {
-                rest.delete("/connectors/" + connector);
                 return (count - atFirst) / ((now - first) / 1e9);
             }
             if (now > deadline) {
@@ -100,6 +100,10 @@ public final class ConnectCluster implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    public void delete(String connector) {
+        rest.delete("/connectors/" + connector);
     }
 
     /** Throws with the worker's trace if connector {@code name} or one of its tasks has FAILED. */
