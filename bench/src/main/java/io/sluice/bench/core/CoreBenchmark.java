@@ -134,9 +134,10 @@ public final class CoreBenchmark {
 
             Throughput engine1k = oneKiB[1];
             Throughput raw1k = oneKiB[0];
-            System.out.printf(Locale.ROOT, "SUMMARY engine_append_MiBps=%.1f raw_write_MiBps=%.1f ratio=%.2f read_MiBps=%.1f recovery_s=%.3f%n",
+            System.out.printf(Locale.ROOT, "SUMMARY engine_append_MiBps=%.1f raw_write_MiBps=%.1f ratio=%.2f "
+                            + "small_ratio=%.2f read_MiBps=%.1f recovery_s=%.3f%n",
                     engine1k.mibPerSecond(), raw1k.mibPerSecond(), engine1k.mibPerSecond() / raw1k.mibPerSecond(),
-                    read.mibPerSecond(), recoverySeconds);
+                    hundred[1].mibPerSecond() / hundred[0].mibPerSecond(), read.mibPerSecond(), recoverySeconds);
         } finally {
             Directories.deleteTree(root);
         }

@@ -38,6 +38,17 @@ class ShardSequenceNumbersTest {
     }
 
     @Test
+    void consecutiveOffsetsCarryAcrossEveryDigit() {
+        ShardSequenceNumbers sequences = new ShardSequenceNumbers(1_767_225_600_000L, 5);
+        for (long start : new long[] {0, 95, 9_999_999_990L, 999_999_999_999_999_990L, 41, Long.MAX_VALUE - 20}) {
+            for (long offset = start; offset <= start + 20 && offset >= 0; offset++) {
+                assertThat(sequences.encode(offset)).as("offset %d in a run from %d", offset, start)
+                        .isEqualTo(reference(1_767_225_600_000L, 5, offset));
+            }
+        }
+    }
+
+    @Test
     void compareToFollowsTheEncodedText() {
         Seeded.forAll(List.of(), 5_000, 12, random -> List.of(
                 new SequenceNumber(Seeded.longBetween(random, 0, 3), Seeded.longBetween(random, 0, 3), Seeded.longBetween(random, 0, Long.MAX_VALUE)),
