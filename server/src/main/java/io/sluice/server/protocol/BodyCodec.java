@@ -2,6 +2,7 @@ package io.sluice.server.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -77,6 +78,11 @@ public final class BodyCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A streaming parser over {@code body}, within the same bounds as {@link #read}. */
+    public static JsonParser parser(ContentType type, byte[] body) throws IOException {
+        return (type == ContentType.CBOR ? CBOR_FACTORY : JSON_FACTORY).createParser(body);
     }
 
     /** Whether {@code body} is one JSON structure or list, within the bounds {@link #read} keeps. */

@@ -2,6 +2,9 @@ package io.sluice.server.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.logging.LogText;
+import io.sluice.server.validation.Fields;
+import io.sluice.server.validation.StreamingTypeChecker;
+import io.sluice.server.validation.TypeChecker;
 import java.util.Optional;
 
 /**
@@ -17,8 +20,16 @@ final class FrontEnd {
     sealed interface Route permits Routed, Refused {
     }
 
-    /** A call to a known action with a decoded body in a format the action can answer in. */
-    record Routed(ContentType format, Action action, JsonNode body) implements Route {
+    /**
+     * A call to a known action in a format the action can answer in, its body type-checked already ({@code typed})
+     * or decoded into a tree to type-check.
+     */
+    record Routed(ContentType format, Action action, Fields typed, JsonNode tree) implements Route {
+
+        /** The body's fields for the action's input, or the {@code SerializationException} AWS answers. */
+        Fields fields() {
+            return typed != null ? typed : new TypeChecker(format).check(tree, action.input());
+        }
     }
 
     /** AWS's reply to a request it cannot route, and why, for the log. */
@@ -56,6 +67,12 @@ final class FrontEnd {
                     : ErrorResponses.accessDeniedXml(), "the Content-Type " + LogText.of(String.valueOf(contentType))
                     + " is neither application/x-amz-json-1.1 nor application/x-amz-cbor-1.1");
         }
+        if (action.isPresent()) { // the common case, straight from the bytes; the tree path when that gives up
+            Fields typed = StreamingTypeChecker.check(format.get(), request.body(), action.get().input());
+            if (typed != null) {
+                return new Routed(format.get(), action.get(), typed, null);
+            }
+        }
         JsonNode body;
         try {
             body = BodyCodec.read(format.get(), request.body());
@@ -66,7 +83,7 @@ final class FrontEnd {
             return new Refused(ErrorResponses.bare(format.get(), ErrorType.UNKNOWN_OPERATION),
                     target == null ? "no X-Amz-Target header" : "no operation " + LogText.of(target));
         }
-        return new Routed(format.get(), action.get(), body);
+        return new Routed(format.get(), action.get(), null, body);
     }
 
     /** Whether {@code X-Amz-Target} has the form {@code <service>.<operation>}, known or not. */

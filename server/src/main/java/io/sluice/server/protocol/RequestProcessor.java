@@ -7,7 +7,6 @@ import io.sluice.server.logging.LogRateLimit;
 import io.sluice.server.logging.LogText;
 import io.sluice.server.validation.ConstraintChecker;
 import io.sluice.server.validation.Fields;
-import io.sluice.server.validation.TypeChecker;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +106,7 @@ public final class RequestProcessor {
         }
         FrontEnd.Routed call = (FrontEnd.Routed) route;
         Principal principal = authenticator.authenticate(request);
-        Fields fields = new TypeChecker(call.format()).check(call.body(), call.action().input());
+        Fields fields = call.fields();
         ConstraintChecker.check(fields, call.action().input());
         accessControl.check(principal, call.action(), fields);
         RequestContext context = new RequestContext(request.requestId(), principal);
