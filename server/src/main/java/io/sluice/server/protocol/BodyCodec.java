@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 
@@ -98,47 +99,76 @@ public final class BodyCodec {
     public static ChunkedBytes write(ContentType type, Map<String, ?> tree) {
         ChunkedBytes out = new ChunkedBytes();
         try (JsonGenerator generator = (type == ContentType.CBOR ? CBOR_FACTORY : JSON_FACTORY).createGenerator(out)) {
-            writeValue(generator, tree);
+            new TreeWriter(generator).value(tree);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode a response", e);
         }
         return out;
     }
 
-    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
-        if (value == null) {
-            generator.writeNull();
-        } else if (value instanceof Map<?, ?> map) {
-            generator.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (entry.getValue() != null) {
-                    generator.writeFieldName((String) entry.getKey());
-                    writeValue(generator, entry.getValue());
+    /** Writes one response tree; holds the buffer its blobs are base64-encoded into, in JSON. */
+    private static final class TreeWriter {
+
+        private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+        private final JsonGenerator generator;
+        private byte[] base64 = new byte[0];
+
+        TreeWriter(JsonGenerator generator) {
+            this.generator = generator;
+        }
+
+        void value(Object value) throws IOException {
+            if (value == null) {
+                generator.writeNull();
+            } else if (value instanceof Map<?, ?> map) {
+                generator.writeStartObject();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (entry.getValue() != null) {
+                        generator.writeFieldName((String) entry.getKey());
+                        value(entry.getValue());
+                    }
                 }
+                generator.writeEndObject();
+            } else if (value instanceof Collection<?> collection) {
+                generator.writeStartArray();
+                for (Object element : collection) {
+                    value(element);
+                }
+                generator.writeEndArray();
+            } else if (value instanceof String text) {
+                generator.writeString(text);
+            } else if (value instanceof Boolean bool) {
+                generator.writeBoolean(bool);
+            } else if (value instanceof Integer number) {
+                generator.writeNumber(number);
+            } else if (value instanceof Long number) {
+                generator.writeNumber(number);
+            } else if (value instanceof byte[] bytes) {
+                blob(bytes);
+            } else if (value instanceof Instant instant) {
+                writeTimestamp(generator, instant);
+            } else if (value instanceof Enum<?> constant) {
+                generator.writeString(constant.name());
+            } else {
+                throw new IllegalArgumentException("Cannot encode " + value.getClass().getName() + " in a response");
             }
-            generator.writeEndObject();
-        } else if (value instanceof Collection<?> collection) {
-            generator.writeStartArray();
-            for (Object element : collection) {
-                writeValue(generator, element);
+        }
+
+        /**
+         * A byte string in CBOR; base64 text in JSON, encoded by the JDK's encoder (about three times as fast as
+         * the generator's own, per GetRecords record) and written as is: base64 needs no escaping.
+         */
+        private void blob(byte[] bytes) throws IOException {
+            if (generator instanceof CBORGenerator) {
+                generator.writeBinary(bytes);
+                return;
             }
-            generator.writeEndArray();
-        } else if (value instanceof String text) {
-            generator.writeString(text);
-        } else if (value instanceof Boolean bool) {
-            generator.writeBoolean(bool);
-        } else if (value instanceof Integer number) {
-            generator.writeNumber(number);
-        } else if (value instanceof Long number) {
-            generator.writeNumber(number);
-        } else if (value instanceof byte[] bytes) {
-            generator.writeBinary(bytes);
-        } else if (value instanceof Instant instant) {
-            writeTimestamp(generator, instant);
-        } else if (value instanceof Enum<?> constant) {
-            generator.writeString(constant.name());
-        } else {
-            throw new IllegalArgumentException("Cannot encode " + value.getClass().getName() + " in a response");
+            int length = 4 * ((bytes.length + 2) / 3);
+            if (base64.length < length) {
+                base64 = new byte[Math.max(length, 2 * base64.length)];
+            }
+            generator.writeRawUTF8String(base64, 0, BASE64.encode(bytes, base64));
         }
     }
 

@@ -32,6 +32,22 @@ class BodyCodecTest {
     }
 
     @Test
+    void writesEveryBlobSizeAsStandardPaddedBase64InOneResponse() throws Exception {
+        Random random = new Random(5);
+        List<byte[]> blobs = new ArrayList<>();
+        for (int size : new int[] {0, 1, 2, 3, 4, 5, 1024, 3000, 1, 1 << 20, 7}) { // the buffer grows, then is reused
+            byte[] blob = new byte[size];
+            random.nextBytes(blob);
+            blobs.add(blob);
+        }
+        byte[] json = BodyCodec.write(ContentType.JSON, Map.of("Blobs", blobs)).toByteArray();
+
+        List<String> written = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("Blobs").forEach(n -> written.add(n.textValue()));
+        assertThat(written).containsExactlyElementsOf(blobs.stream().map(java.util.Base64.getEncoder()::encodeToString).toList());
+    }
+
+    @Test
     void printsJsonTimestampsExactlyAsBigDecimalSecondsWould() {
         Random random = new Random(7);
         List<Long> millis = new ArrayList<>(List.of(0L, 1L, 999L, 1000L, 1001L, -1L, -1500L, -2000L, Long.MAX_VALUE));
