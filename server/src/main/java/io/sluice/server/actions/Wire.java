@@ -6,8 +6,8 @@ import io.sluice.core.api.ShardInfo;
 import io.sluice.core.api.StreamRecord;
 import io.sluice.core.api.StreamSummary;
 import io.sluice.core.api.Tag;
+import io.sluice.server.protocol.WireStruct;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +21,7 @@ final class Wire {
     }
 
     static Map<String, Object> struct(Object... namesAndValues) {
-        Map<String, Object> struct = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            struct.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return struct;
+        return new WireStruct(namesAndValues);
     }
 
     /** A put's {@code EncryptionType}: AWS states it only when the records are encrypted. */

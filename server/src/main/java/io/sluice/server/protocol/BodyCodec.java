@@ -106,13 +106,14 @@ public final class BodyCodec {
         return out;
     }
 
-    /** Writes one response tree; holds the buffer its blobs are base64-encoded into, in JSON. */
+    /** Writes one response tree; holds the buffers its blobs and timestamps are formatted into, in JSON. */
     private static final class TreeWriter {
 
         private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
         private final JsonGenerator generator;
         private byte[] base64 = new byte[0];
+        private final char[] seconds = new char[EPOCH_SECONDS_CHARS];
 
         TreeWriter(JsonGenerator generator) {
             this.generator = generator;
@@ -121,6 +122,15 @@ public final class BodyCodec {
         void value(Object value) throws IOException {
             if (value == null) {
                 generator.writeNull();
+            } else if (value instanceof WireStruct struct) {
+                generator.writeStartObject();
+                for (int i = 0; i < struct.members(); i++) {
+                    if (struct.value(i) != null) {
+                        generator.writeFieldName(struct.name(i));
+                        value(struct.value(i));
+                    }
+                }
+                generator.writeEndObject();
             } else if (value instanceof Map<?, ?> map) {
                 generator.writeStartObject();
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -147,11 +157,22 @@ public final class BodyCodec {
             } else if (value instanceof byte[] bytes) {
                 blob(bytes);
             } else if (value instanceof Instant instant) {
-                writeTimestamp(generator, instant);
+                timestamp(instant);
             } else if (value instanceof Enum<?> constant) {
                 generator.writeString(constant.name());
             } else {
                 throw new IllegalArgumentException("Cannot encode " + value.getClass().getName() + " in a response");
+            }
+        }
+
+        /** Epoch milliseconds under tag 1 in CBOR (what the SDKs read); epoch seconds with a fraction in JSON. */
+        private void timestamp(Instant instant) throws IOException {
+            long millis = instant.toEpochMilli();
+            if (generator instanceof CBORGenerator cbor) {
+                cbor.writeTag(1);
+                cbor.writeNumber(millis);
+            } else {
+                generator.writeNumber(seconds, 0, epochSecondsWithMillis(millis, seconds));
             }
         }
 
@@ -172,27 +193,39 @@ public final class BodyCodec {
         }
     }
 
-    private static void writeTimestamp(JsonGenerator generator, Instant instant) throws IOException {
-        long millis = instant.toEpochMilli();
-        if (generator instanceof CBORGenerator cbor) {
-            cbor.writeTag(1);
-            cbor.writeNumber(millis);
-        } else {
-            generator.writeNumber(epochSecondsWithMillis(millis));
-        }
+    /** {@link #epochSecondsWithMillis} for {@code millis}, as text; the test's view of it. */
+    static String epochSecondsWithMillis(long millis) {
+        char[] text = new char[EPOCH_SECONDS_CHARS];
+        return new String(text, 0, epochSecondsWithMillis(millis, text));
     }
 
+    /** Room for any long's milliseconds as seconds: 19 digits, a sign, a point. */
+    private static final int EPOCH_SECONDS_CHARS = 21;
+
     /**
-     * {@code 1700000000.123} for 1 700 000 000 123 ms — what {@code BigDecimal.valueOf(millis, 3)} prints, without
-     * building one per record (a 10 000-record GetRecords answer writes 10 000 of them).
+     * Writes {@code 1700000000.123} for 1 700 000 000 123 ms — what {@code BigDecimal.valueOf(millis, 3)} prints —
+     * into {@code text}, returning its length: a 10 000-record GetRecords answer writes 10 000 of them, so no
+     * {@code BigDecimal} nor string is built for one.
      */
-    static String epochSecondsWithMillis(long millis) {
+    static int epochSecondsWithMillis(long millis, char[] text) {
         if (millis < 0) { // before 1970: never an arrival time, so the slow general form is fine
-            return BigDecimal.valueOf(millis, 3).toString();
+            String general = BigDecimal.valueOf(millis, 3).toString();
+            general.getChars(0, general.length(), text, 0);
+            return general.length();
         }
         long seconds = millis / 1000;
-        int fraction = (int) (millis % 1000);
-        char[] digits = {'.', (char) ('0' + fraction / 100), (char) ('0' + fraction / 10 % 10), (char) ('0' + fraction % 10)};
-        return seconds + new String(digits);
+        int end = EPOCH_SECONDS_CHARS;
+        long fraction = millis % 1000;
+        for (int i = 0; i < 3; i++, fraction /= 10) {
+            text[--end] = (char) ('0' + fraction % 10);
+        }
+        text[--end] = '.';
+        do {
+            text[--end] = (char) ('0' + seconds % 10);
+            seconds /= 10;
+        } while (seconds > 0);
+        int length = EPOCH_SECONDS_CHARS - end;
+        System.arraycopy(text, end, text, 0, length);
+        return length;
     }
 }
