@@ -5,10 +5,9 @@ import io.sluice.bench.support.ConnectCluster;
 import io.sluice.bench.support.Directories;
 import io.sluice.bench.support.KinesisLoad;
 import io.sluice.bench.support.SluiceProcess;
-import io.sluice.bench.support.ThreadCpu;
+import io.sluice.bench.support.PhaseCpu;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,8 @@ import org.apache.kafka.common.TopicPartition;
  * only what the stream acknowledged, so that is when every record is in the stream); the worker commits every
  * 250 ms. The direct writer is timed from its first call to its last acknowledgement. Each phase also reports CPU
  * per record: this JVM's (the Connect worker and the Kafka broker in the sink's phase, the SDK client in the
- * direct writer's) and the server's.
+ * direct writer's) and the server's. Where both sides keep every core busy, the ratio cannot pass the direct
+ * writer's CPU per record over the sink's (printed as the CPU-bound ceiling): the sink also runs the Kafka side.
  *
  * <p>Arguments: {@code [records=300000] [tasks=4] [case...]} — cases by name ({@code 1000_keys 16_keys
  * 16_keys_aggregated}), all unless named (to profile one).
@@ -48,20 +48,15 @@ public final class SinkBenchmark {
             new Case("16_keys", 16, false),
             new Case("16_keys_aggregated", 16, true));
 
-    /**
-     * A phase's rate, CPU per record in microseconds on each side, where each side's went, and how many cores both
-     * kept busy on average (near this machine's count: the phase was bound by CPU, not by waiting).
-     */
-    private record Figures(double rps, double localCpuMicros, double serverCpuMicros, double coresBusy,
-                           String localThreads, String serverThreads) {
+    /** A phase's rate and what it cost. */
+    private record Figures(double rps, PhaseCpu.Result cpu) {
 
         String describe() {
-            return String.format(Locale.ROOT, "%.0f records/s, CPU per record %.1f µs here + %.1f µs server, "
-                    + "%.1f cores busy", rps, localCpuMicros, serverCpuMicros, coresBusy);
+            return String.format(Locale.ROOT, "%.0f records/s, %s", rps, cpu.describe());
         }
 
         String threads() {
-            return "    µs per record by thread, here: " + localThreads + "\n    server: " + serverThreads;
+            return cpu.threads();
         }
     }
 
@@ -95,9 +90,10 @@ public final class SinkBenchmark {
                 Figures sinkFigures = figures[1];
                 System.out.printf(Locale.ROOT, "%-19s direct PutRecords, %d threads × 500: %s%n%s%n",
                         c.name(), tasks, directFigures.describe(), directFigures.threads());
-                System.out.printf(Locale.ROOT, "%-19s sink connector, %d tasks%s: %s — ratio %.2f%n%s%n",
-                        c.name(), tasks, c.aggregated() ? ", aggregated" : "", sinkFigures.describe(),
-                        sinkFigures.rps() / directFigures.rps(), sinkFigures.threads());
+                System.out.printf(Locale.ROOT, "%-19s sink connector, %d tasks%s: %s — ratio %.2f, CPU-bound ceiling "
+                                + "%.2f%n%s%n", c.name(), tasks, c.aggregated() ? ", aggregated" : "",
+                        sinkFigures.describe(), sinkFigures.rps() / directFigures.rps(),
+                        directFigures.cpu().total() / sinkFigures.cpu().total(), sinkFigures.threads());
                 ratios.put(c.name(), sinkFigures.rps() / directFigures.rps());
                 if (firstDirectRps == 0) {
                     firstDirectRps = directFigures.rps();
@@ -128,9 +124,9 @@ public final class SinkBenchmark {
                                   int threads) throws Exception {
         String stream = "bench-" + name;
         load.createStream(stream, SHARDS);
-        CpuMeter cpu = new CpuMeter(server);
+        PhaseCpu cpu = new PhaseCpu(server);
         double seconds = load.putAll(stream, records, threads);
-        return cpu.figures(records.size(), records.size() / seconds);
+        return new Figures(records.size() / seconds, cpu.stop(records.size()));
     }
 
     /** Fills a topic, then times the connector copying it into a 4-shard stream. */
@@ -151,10 +147,10 @@ public final class SinkBenchmark {
             config.put("topics", topic);
             config.put("kinesis.stream", topic);
             config.put("kinesis.aggregation.enabled", Boolean.toString(aggregated));
-            CpuMeter cpu = new CpuMeter(server);
+            PhaseCpu cpu = new PhaseCpu(server);
             kafka.deploy(name, config);
             double rps = kafka.transferRate(name, records.size(), () -> committedSum(admin, "connect-" + name));
-            Figures figures = cpu.figures(records.size(), rps);
+            Figures figures = new Figures(rps, cpu.stop(records.size()));
             kafka.delete(name);
             return figures;
         }
@@ -170,38 +166,5 @@ public final class SinkBenchmark {
             }
         }
         return sum;
-    }
-
-    /** CPU this JVM and the server spent since it was made (includes the connector's start-up and last commit). */
-    private static final class CpuMeter {
-
-        private static final long SELF = ProcessHandle.current().pid();
-
-        private final SluiceProcess server;
-        private final long started = System.nanoTime();
-        private final Duration localBefore = localCpu();
-        private final ThreadCpu localThreadsBefore = ThreadCpu.of(SELF);
-        private final Duration serverBefore;
-        private final ThreadCpu serverThreadsBefore;
-
-        CpuMeter(SluiceProcess server) {
-            this.server = server;
-            this.serverBefore = server.cpu();
-            this.serverThreadsBefore = server.threadCpu();
-        }
-
-        Figures figures(int records, double rps) {
-            double local = localCpu().minus(localBefore).toNanos() / 1e3 / records;
-            double remote = server.cpu().minus(serverBefore).toNanos() / 1e3 / records;
-            double microsPerRecord = 1e6 / records;
-            double coresBusy = (local + remote) * records / ((System.nanoTime() - started) / 1e3);
-            return new Figures(rps, local, remote, coresBusy,
-                    ThreadCpu.of(SELF).since(localThreadsBefore, microsPerRecord),
-                    server.threadCpu().since(serverThreadsBefore, microsPerRecord));
-        }
-
-        private static Duration localCpu() {
-            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-        }
     }
 }

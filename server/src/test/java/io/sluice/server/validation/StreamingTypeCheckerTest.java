@@ -1,5 +1,7 @@
 package io.sluice.server.validation;
 
+import static io.sluice.server.validation.TestShapes.CREATE_STREAM;
+import static io.sluice.server.validation.TestShapes.PUT_RECORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.server.protocol.BodyCodec;
@@ -23,18 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on every form it must leave to the tree path, and on thousands of mutated PutRecords bodies.
  */
 class StreamingTypeCheckerTest {
-
-    private static final StructShape PUT_RECORDS = Shapes.struct(
-            "Records", Shapes.list(true, Shapes.requiredStruct(
-                    "Data", Shapes.blob(true, null, 1048576),
-                    "ExplicitHashKey", Shapes.HASH_KEY.optional(),
-                    "PartitionKey", Shapes.string(null, 1, 256).required()), 1, 500),
-            "StreamName", Shapes.STREAM_NAME.optional());
-
-    private static final StructShape CREATE_STREAM = Shapes.struct(
-            "ShardCount", Shapes.integer(1L, 100000L),
-            "StreamName", Shapes.STREAM_NAME.required(),
-            "Tags", Shapes.map(false, Shapes.TAG_KEY.required(), Shapes.TAG_VALUE.required(), 1, 200));
 
     private static final StructShape FLAGS = Shapes.struct(
             "Enabled", Shapes.bool(),

@@ -41,7 +41,7 @@ class KinesisSourceConnectorConfigTest {
         assertThat(config.startPosition()).isEqualTo(StartPosition.TRIM_HORIZON);
         assertThat(config.shardTimestamp()).isEmpty();
         assertThat(config.trimmedPositionAction()).isEqualTo(TrimmedPositionAction.CONTINUE);
-        assertThat(config.recordLimit()).isEqualTo(500);
+        assertThat(config.recordLimit()).isEqualTo(10_000);
         assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.emptyRecordsBackoff()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.throughputExceededBackoff()).isEqualTo(Duration.ofSeconds(1));
