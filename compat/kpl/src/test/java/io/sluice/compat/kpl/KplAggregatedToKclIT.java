@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.kinesis.producer.KinesisProducer;
 import software.amazon.kinesis.producer.UserRecordResult;
 
 /**
@@ -30,24 +29,19 @@ class KplAggregatedToKclIT {
     @RegisterExtension
     static final SluiceServerExtension SLUICE = SluiceServerExtension.builder().limitsOff().tls().build();
 
-    private static SluiceStreams streams;
-    private static KinesisProducer producer;
+    private static KplClients clients;
     private static Dynalite dynalite;
 
     @BeforeAll
     static void start() throws Exception {
         dynalite = Dynalite.start();
-        streams = new SluiceStreams(SLUICE);
-        producer = new KinesisProducer(KplSettings.forSluice(SLUICE.endpoint(), true));
+        clients = KplClients.open(SLUICE, true);
     }
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.destroy();
-        }
-        if (streams != null) {
-            streams.close();
+        if (clients != null) {
+            clients.close();
         }
         if (dynalite != null) {
             dynalite.close();
@@ -56,10 +50,10 @@ class KplAggregatedToKclIT {
 
     @Test
     void kclHandsItsProcessorsEveryUserRecordOnceByteForByteInStreamOrderPerKey() throws Exception {
-        List<Shard> shards = streams.create("kpl-kcl", 4);
+        List<Shard> shards = clients.streams().create("kpl-kcl", 4);
         List<UserRecord> sent = UserRecords.generate(40, 25, shards, 18);
-        List<UserRecordResult> results = KplPuts.putAllSuccessfully(producer, "kpl-kcl", sent);
-        Aggregates.assertAggregated(streams.readAll("kpl-kcl").values().stream().flatMap(List::stream).toList(),
+        List<UserRecordResult> results = KplPuts.putAllSuccessfully(clients.producer(), "kpl-kcl", sent);
+        Aggregates.assertAggregated(clients.streams().readAll("kpl-kcl").values().stream().flatMap(List::stream).toList(),
                 sent.size());
 
         KclRecords records = new KclRecords();

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.kinesis.producer.KinesisProducer;
 import software.amazon.kinesis.producer.UserRecordResult;
 
 /**
@@ -48,23 +47,18 @@ class KplAggregatedToSourceConnectorIT {
     static Path trustStoreDir;
 
     private static JvmTrustStore trustStore;
-    private static SluiceStreams streams;
-    private static KinesisProducer producer;
+    private static KplClients clients;
 
     @BeforeAll
     static void start() throws Exception {
         trustStore = JvmTrustStore.trusting(SLUICE.certificate(), trustStoreDir);
-        streams = new SluiceStreams(SLUICE);
-        producer = new KinesisProducer(KplSettings.forSluice(SLUICE.endpoint(), true));
+        clients = KplClients.open(SLUICE, true);
     }
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.destroy();
-        }
-        if (streams != null) {
-            streams.close();
+        if (clients != null) {
+            clients.close();
         }
         if (trustStore != null) {
             trustStore.close();
@@ -73,11 +67,11 @@ class KplAggregatedToSourceConnectorIT {
 
     @Test
     void everyUserRecordReachesKafkaDeaggregatedByteForByteInStreamOrderPerKey() throws Exception {
-        List<Shard> shards = streams.create("kpl-aggregated", 4);
+        List<Shard> shards = clients.streams().create("kpl-aggregated", 4);
         List<UserRecord> sent = UserRecords.generate(40, 25, shards, 17);
 
-        List<UserRecordResult> results = KplPuts.putAllSuccessfully(producer, "kpl-aggregated", sent);
-        Aggregates.assertAggregated(streams.readAll("kpl-aggregated").values().stream().flatMap(List::stream).toList(),
+        List<UserRecordResult> results = KplPuts.putAllSuccessfully(clients.producer(), "kpl-aggregated", sent);
+        Aggregates.assertAggregated(clients.streams().readAll("kpl-aggregated").values().stream().flatMap(List::stream).toList(),
                 sent.size());
 
         KAFKA.topics().create("kpl-aggregated", 3);

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.kinesis.producer.KinesisProducer;
 import software.amazon.kinesis.producer.UserRecordResult;
 
 /**
@@ -33,31 +32,26 @@ class KplWithoutAggregationIT {
     @RegisterExtension
     static final SluiceServerExtension SLUICE = SluiceServerExtension.builder().limitsOff().tls().build();
 
-    private static SluiceStreams streams;
-    private static KinesisProducer producer;
+    private static KplClients clients;
 
     @BeforeAll
     static void start() throws Exception {
-        streams = new SluiceStreams(SLUICE);
-        producer = new KinesisProducer(KplSettings.forSluice(SLUICE.endpoint(), false));
+        clients = KplClients.open(SLUICE, false);
     }
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.destroy();
-        }
-        if (streams != null) {
-            streams.close();
+        if (clients != null) {
+            clients.close();
         }
     }
 
     @Test
     void everyRecordComesBackByteForByteAtItsSequenceNumberOnItsHashKeysShard() throws Exception {
-        List<Shard> shards = streams.create("kpl-plain", 4);
+        List<Shard> shards = clients.streams().create("kpl-plain", 4);
         List<UserRecord> sent = UserRecords.generate(40, 25, shards, 16);
 
-        List<UserRecordResult> results = KplPuts.putAllSuccessfully(producer, "kpl-plain", sent);
+        List<UserRecordResult> results = KplPuts.putAllSuccessfully(clients.producer(), "kpl-plain", sent);
         Map<String, UserRecord> sentAtSequence = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
             UserRecord record = sent.get(i);
@@ -68,7 +62,7 @@ class KplWithoutAggregationIT {
         }
         assertThat(sentAtSequence).as("a sequence number of its own for each record").hasSameSizeAs(sent);
 
-        Map<String, List<Record>> read = streams.readAll("kpl-plain");
+        Map<String, List<Record>> read = clients.streams().readAll("kpl-plain");
         List<Delivered> received = new ArrayList<>();
         Map<String, List<BigInteger>> sequencesPerKey = new LinkedHashMap<>();
         read.forEach((shardId, records) -> records.forEach(record -> {
