@@ -29,7 +29,7 @@ import org.apache.kafka.common.TopicPartition;
  * only what the stream acknowledged, so that is when every record is in the stream); the worker commits every
  * 250 ms. The direct writer is timed from its first call to its last acknowledgement. Each phase also reports CPU
  * per record: this JVM's (the Connect worker and the Kafka broker in the sink's phase, the SDK client in the
- * direct writer's) and the server's. Where both sides keep every core busy, the ratio cannot pass the direct
+ * direct writer's) and the server's. Where both sides keep every core busy, the ratio stays near the direct
  * writer's CPU per record over the sink's (printed as the CPU-bound ceiling): the sink also runs the Kafka side.
  *
  * <p>Arguments: {@code [records=300000] [tasks=4] [case...]} — cases by name ({@code 1000_keys 16_keys
