@@ -40,6 +40,8 @@ import io.sluice.core.log.LogRuntime;
 import io.sluice.core.meta.DataDirectoryLock;
 import io.sluice.core.meta.MetadataStore;
 import io.sluice.core.meta.StreamMode;
+import io.sluice.core.storage.Storage;
+import io.sluice.core.storage.local.LocalStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -76,8 +78,8 @@ public final class StreamEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamEngine.class);
 
     private final EngineConfig config;
-    private final DataDirectoryLock lock;
-    private final LogRuntime logRuntime;
+    private final DataDirectoryLock lock; // null for storage the engine does not own a directory of
+    private final Storage storage;
     private final StreamRegistry registry;
     private final StreamViews views;
     private final StreamSettings settings;
@@ -93,11 +95,11 @@ public final class StreamEngine implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StreamEngine(EngineConfig config, LogRuntime logRuntime, StreamRegistry registry, byte[] key,
+    private StreamEngine(EngineConfig config, Storage storage, StreamRegistry registry, byte[] key,
                          DataDirectoryLock lock) {
         this.config = config;
         this.lock = lock;
-        this.logRuntime = logRuntime;
+        this.storage = storage;
         this.registry = registry;
         this.views = new StreamViews(registry);
         this.settings = new StreamSettings(registry);
@@ -139,11 +141,8 @@ public final class StreamEngine implements AutoCloseable {
         LogRuntime logRuntime = null;
         try {
             MetadataStore store = new MetadataStore(config.dataDir(), files);
-            byte[] key = store.loadOrCreateIteratorKey();
             logRuntime = new LogRuntime(config.log(), files);
-            StreamRegistry registry = new StreamRegistry(config, store, logRuntime);
-            registry.recover();
-            return new StreamEngine(config, logRuntime, registry, key, lock);
+            return start(config, new LocalStorage(store, logRuntime), lock);
         } catch (IOException | RuntimeException e) {
             if (logRuntime != null) {
                 logRuntime.close();
@@ -151,6 +150,26 @@ public final class StreamEngine implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens an engine over storage it does not own a directory of (Kafka, shared with other servers): the engine
+     * closes {@code storage} when it closes; the data directory is not used.
+     */
+    public static StreamEngine open(EngineConfig config, Storage storage) throws IOException {
+        try {
+            return start(config, storage, null);
+        } catch (IOException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    private static StreamEngine start(EngineConfig config, Storage storage, DataDirectoryLock lock) throws IOException {
+        byte[] key = storage.catalog().loadOrCreateIteratorKey();
+        StreamRegistry registry = new StreamRegistry(config, storage);
+        registry.recover();
+        return new StreamEngine(config, storage, registry, key, lock);
     }
 
     public EngineConfig config() {
@@ -399,11 +418,13 @@ public final class StreamEngine implements AutoCloseable {
             }
         }
         registry.closeAll();
-        logRuntime.close();
         try {
-            lock.close();
+            storage.close();
+            if (lock != null) {
+                lock.close();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("releasing the lock on " + config.dataDir(), e);
+            throw new UncheckedIOException("closing the storage of " + config.dataDir(), e);
         }
     }
 }

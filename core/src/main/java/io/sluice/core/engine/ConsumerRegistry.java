@@ -67,7 +67,7 @@ public final class ConsumerRegistry {
                     now + registry.config().consumerDelay().toMillis());
             List<ConsumerMetadata> next = new ArrayList<>(live);
             next.add(consumer);
-            stream.commit(meta.withConsumers(next));
+            stream.commit(meta, meta.withConsumers(next));
             return view(meta, consumer, now);
         } catch (IOException e) {
             throw new UncheckedIOException("registering consumer " + consumerName, e);
@@ -100,7 +100,7 @@ public final class ConsumerRegistry {
             }
             Map<String, String> policies = new TreeMap<>(meta.resourcePolicies());
             policies.remove(found.consumer.arn()); // a consumer's policy goes with it
-            stream.commit(meta.withConsumers(next).withResourcePolicies(policies));
+            stream.commit(meta, meta.withConsumers(next).withResourcePolicies(policies));
         } catch (IOException e) {
             throw new UncheckedIOException("deregistering consumer " + found.consumer.name(), e);
         } finally {

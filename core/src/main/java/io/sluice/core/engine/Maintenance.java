@@ -52,6 +52,7 @@ public final class Maintenance {
                 if (stream.outOfServiceReason().isPresent()) {
                     continue; // read-only until a restart: its metadata is not changed
                 }
+                recordPendingEnds(stream);
                 removed += removeExpiredClosedShards(stream);
                 if (stream.metadata().mode() == StreamMode.ON_DEMAND) {
                     split += scaleOnDemand(stream);
@@ -68,12 +69,27 @@ public final class Maintenance {
         int deleted = 0;
         for (Shard shard : stream.shards()) {
             try {
-                deleted += shard.log().deleteSegmentsOlderThan(cutoff);
+                deleted += shard.log().deleteOlderThan(cutoff);
             } catch (IOException e) {
                 throw new UncheckedIOException("retention of " + shard.id() + " in stream " + stream.name(), e);
             }
         }
         return deleted;
+    }
+
+    /** Ends a server that closed a shard of a shared log did not record (it stopped in between). */
+    private void recordPendingEnds(LiveStream stream) {
+        if (stream.metadata().shards().stream().noneMatch(ShardMetadata::isEndPending)) {
+            return;
+        }
+        stream.controlLock().lock();
+        try {
+            resharder.recordPendingEnds(stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException("recording the end offsets of stream " + stream.name(), e);
+        } finally {
+            stream.controlLock().unlock();
+        }
     }
 
     private int removeExpiredClosedShards(LiveStream stream) {
@@ -93,7 +109,7 @@ public final class Maintenance {
             if (drop.isEmpty()) {
                 return 0;
             }
-            stream.commit(meta.withShards(keep, meta.nextShardIndex()));
+            stream.commit(meta, meta.withShards(keep, meta.nextShardIndex()));
             for (int index : drop) {
                 Shard shard = stream.removeShard(index);
                 if (shard != null) {

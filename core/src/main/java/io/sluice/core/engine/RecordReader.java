@@ -120,11 +120,11 @@ public final class RecordReader {
         try {
             long offset = switch (type) {
                 case TRIM_HORIZON -> trimHorizon(meta, shard);
-                case LATEST -> shardMeta.isOpen() ? shard.log().endOffset() : shardMeta.endOffset();
+                case LATEST -> shardMeta.endOffset() == null ? shard.log().endOffset() : shardMeta.endOffset();
                 case AT_TIMESTAMP -> Math.max(trimHorizon(meta, shard), shard.log().offsetForTimestamp(timestampMs));
                 case AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER -> {
                     long at = decodeFor(operation, meta, shardId, shard.index(), seq).offset();
-                    long end = shardMeta.isOpen() ? shard.log().endOffset() : shardMeta.endOffset();
+                    long end = shardMeta.endOffset() == null ? shard.log().endOffset() : shardMeta.endOffset();
                     if (at >= end) { // as Kinesis: a number no record of the shard has yet is refused, not waited for
                         throw new InvalidArgumentException("StartingSequenceNumber " + seq + " used in "
                                 + operation + " on shard " + shardId + " in stream " + meta.name() + " under account "
@@ -136,7 +136,7 @@ public final class RecordReader {
                     yield Math.max(trimHorizon(meta, shard), at);
                 }
             };
-            return shardMeta.isOpen() ? offset : Math.min(offset, shardMeta.endOffset());
+            return shardMeta.endOffset() == null ? offset : Math.min(offset, shardMeta.endOffset());
         } catch (IOException e) {
             throw new UncheckedIOException("positioning in " + shardId + " of stream " + meta.name(), e);
         }

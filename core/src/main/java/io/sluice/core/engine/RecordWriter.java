@@ -15,6 +15,7 @@ import io.sluice.core.hash.HashKey;
 import io.sluice.core.hash.HashKeys;
 import io.sluice.core.seq.ShardSequenceNumbers;
 import io.sluice.core.stream.LiveStream;
+import io.sluice.core.storage.Appended;
 import io.sluice.core.stream.Shard;
 import io.sluice.core.stream.ShardRouter;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class RecordWriter {
                 throw new ProvisionedThroughputExceededException(Messages.rateExceeded(shard.id(), stream.name(), account));
             }
             try {
-                Shard.Appended appended = shard.append(one);
+                Appended appended = shard.append(one);
                 if (appended != null) {
                     shard.counters().written(1, size);
                     return new PutRecordResult(shard.id(), sequences(stream, shard).encode(appended.firstOffset()),
@@ -158,7 +159,7 @@ public final class RecordWriter {
             int[] members = group.entries();
             Shard.Batch batch = new EntryBatch(entries, members);
             try {
-                Shard.Appended appended = shard.append(batch);
+                Appended appended = shard.append(batch);
                 if (appended == null) {
                     again = concat(again, members);
                     continue;
@@ -169,9 +170,9 @@ public final class RecordWriter {
                 }
                 shard.counters().written(members.length, bytes);
                 ShardSequenceNumbers sequences = sequences(stream, shard);
-                long offset = appended.firstOffset();
-                for (int i : members) {
-                    results[i] = new PutRecordsResultEntry(shard.id(), sequences.encode(offset++), null, null);
+                for (int k = 0; k < members.length; k++) {
+                    results[members[k]] = new PutRecordsResultEntry(shard.id(), sequences.encode(appended.offset(k)),
+                            null, null);
                 }
             } catch (IOException e) {
                 if (stream.isRemoved()) {

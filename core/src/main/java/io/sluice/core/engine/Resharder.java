@@ -134,7 +134,8 @@ public final class Resharder {
             checkShardLimit(Math.max(0, target - open));
             scaleUniformly(stream, target);
             recent.add(now);
-            stream.commit(stream.metadata().withScalingEvents(recent));
+            StreamMetadata scaled = stream.metadata();
+            stream.commit(scaled, scaled.withScalingEvents(recent));
             markUpdating(stream);
             return new UpdateShardCountResult(meta.name(), registry.config().streamArn(meta.name()), open, target);
         } catch (IOException e) {
@@ -235,11 +236,11 @@ public final class Resharder {
         List<Shard> opened = new ArrayList<>();
         try {
             for (ShardMetadata child : children) {
-                Shard shard = registry.openShard(meta.id(), child);
+                Shard shard = registry.openShard(meta, child);
                 opened.add(shard);
                 stream.addShard(shard);
             }
-            long[] ends = new long[parents.size()];
+            Long[] ends = new Long[parents.size()];
             closeParents(stream, parents, 0, ends, () -> {
                 long now = registry.config().clock().millis();
                 List<ShardMetadata> shards = new ArrayList<>();
@@ -248,8 +249,9 @@ public final class Resharder {
                     shards.add(p >= 0 ? s.close(now, ends[p]) : s);
                 }
                 shards.addAll(children);
-                stream.commit(meta.withShards(shards, nextIndex));
+                stream.commit(meta, meta.withShards(shards, nextIndex));
             });
+            recordPendingEnds(stream);
         } catch (IOException | RuntimeException e) {
             // Nothing committed: forget the children, unless the commit's durability is unknown (the stream is out
             // of service then, and the stream.json a restart reads may name them).
@@ -270,11 +272,35 @@ public final class Resharder {
         }
     }
 
+    /**
+     * Records the end offsets of closed shards whose storage could not give one at the close (a log shared by
+     * several servers, {@link io.sluice.core.storage.ShardData#endOffsetAtClose()}). Read now, after the close is in
+     * the catalog, each lies past every record an append acknowledged: a server that appends after the close reached
+     * the catalog finds the shard closed and routes its records to the children. Control lock held.
+     */
+    void recordPendingEnds(LiveStream stream) throws IOException {
+        StreamMetadata meta = stream.metadata();
+        List<ShardMetadata> shards = new ArrayList<>();
+        boolean recorded = false;
+        for (ShardMetadata s : meta.shards()) {
+            Shard live = stream.shard(s.index());
+            if (s.isEndPending() && live != null) {
+                shards.add(s.close(s.closedMs(), live.log().endOffset()));
+                recorded = true;
+            } else {
+                shards.add(s);
+            }
+        }
+        if (recorded) {
+            stream.commit(meta, meta.withShards(shards, meta.nextShardIndex()));
+        }
+    }
+
     private interface Commit {
         void run() throws IOException;
     }
 
-    private static void closeParents(LiveStream stream, List<Integer> parents, int i, long[] ends, Commit commit)
+    private static void closeParents(LiveStream stream, List<Integer> parents, int i, Long[] ends, Commit commit)
             throws IOException {
         if (i == parents.size()) {
             commit.run();
@@ -331,7 +357,8 @@ public final class Resharder {
         long until = registry.config().clock().millis() + registry.config().updateDelay().toMillis();
         if (until > registry.config().clock().millis()) {
             try {
-                stream.commit(stream.metadata().withStatus(StreamStatus.UPDATING, until));
+                StreamMetadata meta = stream.metadata();
+                stream.commit(meta, meta.withStatus(StreamStatus.UPDATING, until));
             } catch (IOException e) {
                 throw new UncheckedIOException("marking stream " + stream.name() + " UPDATING", e);
             }

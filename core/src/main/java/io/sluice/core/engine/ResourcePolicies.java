@@ -54,7 +54,7 @@ public final class ResourcePolicies {
             } else {
                 policies.put(resourceArn, policy);
             }
-            stream.commit(meta.withResourcePolicies(policies));
+            stream.commit(meta, meta.withResourcePolicies(policies));
         } catch (IOException e) {
             throw new UncheckedIOException("storing the resource policy of " + resourceArn, e);
         } finally {

@@ -13,13 +13,14 @@ import io.sluice.core.fs.IoFailures;
 import io.sluice.core.hash.HashKeyRange;
 import io.sluice.core.hash.HashKeys;
 import io.sluice.core.limits.ShardThrottle;
-import io.sluice.core.log.LogRuntime;
-import io.sluice.core.log.ShardLog;
-import io.sluice.core.meta.MetadataStore;
 import io.sluice.core.meta.ShardMetadata;
 import io.sluice.core.meta.StreamMetadata;
 import io.sluice.core.meta.StreamMode;
 import io.sluice.core.meta.StreamStatus;
+import io.sluice.core.storage.ConcurrentChangeException;
+import io.sluice.core.storage.ShardData;
+import io.sluice.core.storage.Storage;
+import io.sluice.core.storage.StreamCatalog;
 import io.sluice.core.stream.LiveStream;
 import io.sluice.core.stream.Shard;
 import io.sluice.core.stream.ShardIds;
@@ -48,64 +49,121 @@ import org.slf4j.LoggerFactory;
  * created or deleted until the server restarts (the data directory's set of streams is uncertain, and a stream
  * that comes back must not meet a new one of its name), while existing streams keep serving.
  *
+ * <p>Shared storage ({@link Storage#shared()}): other servers create, change and delete streams too, and every
+ * change, this server's as well, reaches the registry through the catalog's listener ({@link #changed},
+ * {@link #removed}), on the catalog's thread, in the order every server applies them. A change made here returns
+ * once it has come back that way; one that lost against another server's change is refused as in use.
+ *
  * <p>Thread-safety: lookups are lock-free (a concurrent sorted map); creation and deletion serialize on the
  * registry (they are rare and must see a consistent shard count).
  */
-public final class StreamRegistry {
+public final class StreamRegistry implements StreamCatalog.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
 
     private final EngineConfig config;
-    private final MetadataStore store;
-    private final LogRuntime logRuntime;
+    private final Storage storage;
+    private final StreamCatalog store;
     private final NavigableMap<String, LiveStream> streams = new ConcurrentSkipListMap<>();
     private volatile String streamsCannotChange; // why creations and deletions are refused until a restart
 
-    public StreamRegistry(EngineConfig config, MetadataStore store, LogRuntime logRuntime) {
+    public StreamRegistry(EngineConfig config, Storage storage) {
         this.config = config;
-        this.store = store;
-        this.logRuntime = logRuntime;
+        this.storage = storage;
+        this.store = storage.catalog();
     }
 
     public EngineConfig config() {
         return config;
     }
 
-    public MetadataStore store() {
-        return store;
+    public Storage storage() {
+        return storage;
     }
 
-    /** Reopens every stream persisted in the data directory, finishing deletions that were due. */
+    /**
+     * Reopens every stream the storage holds, finishing deletions that were due (with shared storage, only those of
+     * streams this server deleted: another server's are finished by it or by the next maintenance pass anywhere).
+     */
     public synchronized void recover() throws IOException {
         long now = config.clock().millis();
-        int orphans = store.removeOrphanStreamDirs();
+        int orphans = storage.removeLeftovers();
         if (orphans > 0) {
             LOG.info("removed {} stream directories without metadata (interrupted create or delete)", orphans);
         }
-        for (StreamMetadata meta : store.readStreams()) {
-            if (meta.isDeletedAt(now)) {
-                store.deleteStreamDir(meta.id());
+        for (StreamMetadata meta : store.follow(this)) {
+            if (meta.isDeletedAt(now) && !storage.shared()) {
+                storage.deleteStreamData(meta);
                 continue;
             }
-            List<Shard> shards = openShards(meta.id(), meta.shards());
+            List<Shard> shards = openShards(meta, meta.shards());
             streams.put(meta.name(), new LiveStream(store, meta, shards));
             LOG.debug("recovered stream {} ({} shards)", meta.name(), shards.size());
         }
     }
 
-    /** Opens (creating if needed) the log of a shard and wraps it. */
-    public Shard openShard(String streamId, ShardMetadata shard) throws IOException {
-        ShardLog log = ShardLog.open(store.shardDir(streamId, ShardIds.format(shard.index())), logRuntime);
-        return new Shard(shard.index(), log, new ShardThrottle(config.limits(), config.clock()), config.clock(),
+    /** Opens (creating if needed) the records of a shard and wraps them. */
+    public Shard openShard(StreamMetadata stream, ShardMetadata shard) throws IOException {
+        ShardData data = storage.openShard(stream, shard.index());
+        return new Shard(shard.index(), data, new ShardThrottle(config.limits(), config.clock()), config.clock(),
                 !shard.isOpen());
     }
 
-    private List<Shard> openShards(String streamId, List<ShardMetadata> shards) throws IOException {
+    private List<Shard> openShards(StreamMetadata stream, List<ShardMetadata> shards) throws IOException {
         List<Callable<Shard>> tasks = new ArrayList<>();
         for (ShardMetadata s : shards) {
-            tasks.add(() -> openShard(streamId, s));
+            tasks.add(() -> openShard(stream, s));
         }
         return Parallel.run(tasks);
+    }
+
+    // ---- changes of a shared catalog, on its thread -------------------------------------------------------
+
+    @Override
+    public void changed(StreamMetadata meta) {
+        LiveStream live = streams.get(meta.name());
+        try {
+            if (live != null && !live.metadata().id().equals(meta.id())) {
+                removed(live.name(), live.metadata().id()); // deleted and created again meanwhile
+                live = null;
+            }
+            if (live == null) {
+                streams.put(meta.name(), new LiveStream(store, meta, openShards(meta, meta.shards())));
+                return;
+            }
+            for (Shard gone : live.adopt(meta, s -> openShard(meta, s))) {
+                gone.wakeReaders();
+                gone.log().close();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Serving a stream differently from the other servers would break its order: stop serving it here.
+            LOG.error("applying a change of stream {} failed; it is out of service here until a restart", meta.name(), e);
+            if (live != null) {
+                live.takeOutOfService("applying a change made by another server failed: " + IoFailures.reason(e), e);
+            }
+        }
+    }
+
+    @Override
+    public void removed(String name, String id) {
+        LiveStream stream = streams.get(name);
+        if (stream == null || !stream.metadata().id().equals(id)) {
+            return;
+        }
+        streams.remove(name, stream);
+        stream.markRemoved();
+        closeShards(stream);
+    }
+
+    private static void closeShards(LiveStream stream) {
+        for (Shard s : stream.shards()) {
+            s.wakeReaders();
+            try {
+                s.log().close();
+            } catch (IOException e) {
+                LOG.warn("closing log of {} in deleted stream {}", s.id(), stream.name(), e);
+            }
+        }
     }
 
     /** CreateStream. */
@@ -143,7 +201,7 @@ public final class StreamRegistry {
                     + config.onDemandStreamLimit() + " for the account " + config.accountId() + " in "
                     + config.region() + ".");
         }
-        String id = store.newStreamId();
+        String id = newStreamId(name);
         List<ShardMetadata> shardMetas = new ArrayList<>();
         List<HashKeyRange> ranges = HashKeys.uniformRanges(count);
         for (int i = 0; i < count; i++) {
@@ -152,10 +210,13 @@ public final class StreamRegistry {
         long createdUntil = now + config.createDelay().toMillis();
         StreamMetadata meta = new StreamMetadata(id, name, now, StreamStatus.CREATING, createdUntil, effectiveMode,
                 24, initialTags, shardMetas, count, List.of(), List.of(), "NONE", null, List.of(), Map.of());
-        List<Shard> shards = openNewShards(name, id, shardMetas);
+        List<Shard> shards = openNewShards(meta);
+        if (storage.shared()) {
+            return createShared(meta, shards);
+        }
         LiveStream stream = new LiveStream(store, meta, shards);
         try {
-            store.writeStream(meta);
+            store.writeStream(null, meta);
         } catch (DurabilityUnknownException e) {
             // stream.json is in place but may not survive a crash: keep the name taken, serve it read-only.
             stream.takeOutOfService("a write of its metadata could not be made durable: "
@@ -163,20 +224,52 @@ public final class StreamRegistry {
             streams.put(name, stream);
             stream.checkInService();
         } catch (IOException e) {
-            discard(name, id, shards, e);
+            discard(meta, shards, e);
             throw cannotCreate(name, e);
         }
         streams.put(name, stream);
         return stream;
     }
 
+    private String newStreamId(String name) {
+        try {
+            return store.newStreamId(name);
+        } catch (IOException e) {
+            throw cannotCreate(name, e);
+        }
+    }
+
+    /**
+     * Proposes a new stream to the shared catalog; it is served once the change comes back (through
+     * {@link #changed}, which opens its shards again: those opened here only made its records' place).
+     */
+    private LiveStream createShared(StreamMetadata meta, List<Shard> prepared) {
+        try {
+            store.writeStream(null, meta);
+        } catch (ConcurrentChangeException e) {
+            throw new ResourceInUseException("Stream " + meta.name() + " under account " + config.accountId()
+                    + " already exists.");
+        } catch (IOException e) {
+            throw cannotCreate(meta.name(), e);
+        } finally {
+            for (Shard s : prepared) {
+                try {
+                    s.log().close();
+                } catch (IOException e) {
+                    LOG.debug("closing a prepared shard of {}", meta.name(), e);
+                }
+            }
+        }
+        return streams.get(meta.name());
+    }
+
     /** Opens the logs of a new stream's shards; on a failure removes whatever was made and throws. */
-    private List<Shard> openNewShards(String name, String id, List<ShardMetadata> shards) {
+    private List<Shard> openNewShards(StreamMetadata meta) {
         Queue<Shard> opened = new ConcurrentLinkedQueue<>();
         List<Callable<Shard>> tasks = new ArrayList<>();
-        for (ShardMetadata s : shards) {
+        for (ShardMetadata s : meta.shards()) {
             tasks.add(() -> {
-                Shard shard = openShard(id, s);
+                Shard shard = openShard(meta, s);
                 opened.add(shard);
                 return shard;
             });
@@ -184,13 +277,14 @@ public final class StreamRegistry {
         try {
             return Parallel.run(tasks);
         } catch (IOException e) {
-            discard(name, id, opened, e);
-            throw cannotCreate(name, e);
+            discard(meta, opened, e);
+            throw cannotCreate(meta.name(), e);
         }
     }
 
     /** Removes the logs and directory of a stream whose creation failed (what stays is an orphan, removed at start). */
-    private void discard(String name, String id, Collection<Shard> shards, IOException failure) {
+    private void discard(StreamMetadata meta, Collection<Shard> shards, IOException failure) {
+        String name = meta.name();
         for (Shard s : shards) {
             try {
                 s.log().deleteAll();
@@ -199,7 +293,7 @@ public final class StreamRegistry {
             }
         }
         try {
-            store.deleteStreamDir(id);
+            storage.deleteStreamData(meta);
         } catch (IOException e) {
             failure.addSuppressed(e);
         }
@@ -250,7 +344,7 @@ public final class StreamRegistry {
             if (config.deleteDelay().isZero()) {
                 finishDeletion(stream);
             } else {
-                stream.commit(meta.withStatus(StreamStatus.DELETING, now + config.deleteDelay().toMillis()));
+                stream.commit(meta, meta.withStatus(StreamStatus.DELETING, now + config.deleteDelay().toMillis()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("deleting stream " + stream.name(), e);
@@ -265,7 +359,11 @@ public final class StreamRegistry {
      */
     synchronized void finishDeletion(LiveStream stream) {
         try {
-            store.removeStreamMetadata(stream.metadata().id());
+            store.removeStream(stream.metadata());
+        } catch (ConcurrentChangeException e) {
+            // Another server changed or deleted it first: what it did has come back through the listener.
+            throw new ResourceInUseException("Stream " + stream.name() + " under account " + config.accountId()
+                    + " was changed by another server at the same time; nothing was deleted. Retry.");
         } catch (DurabilityUnknownException e) {
             // Gone now, but a crash may bring it back: no stream may take its name until a restart settles it.
             LOG.error("the deletion of stream {} could not be made durable; no stream is created or deleted until a"
@@ -278,16 +376,9 @@ public final class StreamRegistry {
         }
         streams.remove(stream.name(), stream);
         stream.markRemoved();
-        for (Shard s : stream.shards()) {
-            s.wakeReaders();
-            try {
-                s.log().close();
-            } catch (IOException e) {
-                LOG.warn("closing log of {} in deleted stream {}", s.id(), stream.name(), e);
-            }
-        }
+        closeShards(stream);
         try {
-            store.deleteStreamDir(stream.metadata().id());
+            storage.deleteStreamData(stream.metadata());
         } catch (IOException e) {
             // The stream is deleted (its metadata is gone); what is left is an orphan, removed at the next start.
             LOG.warn("removing the files of deleted stream {} failed; the next start removes them", stream.name(), e);

@@ -202,7 +202,7 @@ public final class StreamSettings {
             if (updating && !registry.config().updateDelay().isZero()) {
                 next = next.withStatus(StreamStatus.UPDATING, now + registry.config().updateDelay().toMillis());
             }
-            stream.commit(next);
+            stream.commit(meta, next);
         } catch (IOException e) {
             throw new UncheckedIOException("updating stream " + stream.name(), e);
         } finally {

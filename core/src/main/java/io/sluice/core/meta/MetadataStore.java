@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.sluice.core.storage.StreamCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe for distinct files; each stream serializes writes to its own {@code stream.json}.
  */
-public final class MetadataStore {
+public final class MetadataStore implements StreamCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetadataStore.class);
 
@@ -86,6 +87,7 @@ public final class MetadataStore {
      * {@code engine.json} that group or others may access (written by an older version, or copied) is tightened to
      * {@code rw-------}.
      */
+    @Override
     public synchronized byte[] loadOrCreateIteratorKey() throws IOException {
         Path file = dataDir.resolve(ENGINE_FILE);
         try {
@@ -114,6 +116,11 @@ public final class MetadataStore {
         }
     }
 
+    @Override
+    public String newStreamId(String streamName) {
+        return newStreamId();
+    }
+
     /** A fresh stream directory id. */
     public String newStreamId() {
         byte[] bytes = new byte[8];
@@ -133,6 +140,16 @@ public final class MetadataStore {
             throw new IllegalArgumentException("not a shard id: " + shardId);
         }
         return streamDir(streamId).resolve(SHARDS_DIR).resolve(shardId);
+    }
+
+    @Override
+    public void writeStream(StreamMetadata previous, StreamMetadata next) throws IOException {
+        writeStream(next);
+    }
+
+    @Override
+    public void removeStream(StreamMetadata previous) throws IOException {
+        removeStreamMetadata(previous.id());
     }
 
     public void writeStream(StreamMetadata stream) throws IOException {
@@ -161,6 +178,7 @@ public final class MetadataStore {
     }
 
     /** Every stream with a {@code stream.json}; directories definitely without one (a crash during create) are skipped. */
+    @Override
     public List<StreamMetadata> readStreams() throws IOException {
         List<StreamMetadata> streams = new ArrayList<>();
         for (Path dir : streamDirs()) {

@@ -14,6 +14,7 @@ import java.math.BigInteger;
  * @param createdMs            when the shard opened, epoch ms
  * @param closedMs             when it closed (split, merge, scaling), null while open
  * @param endOffset            the log's end offset at close (exclusive; no record at or past it), null while open
+ *                             and, in a log shared by several servers, until the close is known to all of them
  */
 public record ShardMetadata(int index, Integer parentIndex, Integer adjacentParentIndex, String startingHashKey,
                             String endingHashKey, long createdMs, Long closedMs, Long endOffset) {
@@ -31,7 +32,12 @@ public record ShardMetadata(int index, Integer parentIndex, Integer adjacentPare
         return new HashKeyRange(new BigInteger(startingHashKey), new BigInteger(endingHashKey));
     }
 
-    public ShardMetadata close(long nowMs, long logEndOffset) {
+    /** True for a closed shard whose end offset is still to be recorded (a log shared by several servers). */
+    public boolean isEndPending() {
+        return closedMs != null && endOffset == null;
+    }
+
+    public ShardMetadata close(long nowMs, Long logEndOffset) {
         return new ShardMetadata(index, parentIndex, adjacentParentIndex, startingHashKey, endingHashKey, createdMs,
                 nowMs, logEndOffset);
     }

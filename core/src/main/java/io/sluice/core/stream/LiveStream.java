@@ -1,12 +1,14 @@
 package io.sluice.core.stream;
 
 import io.sluice.core.error.InternalFailureException;
+import io.sluice.core.error.ResourceInUseException;
 import io.sluice.core.error.ServiceUnavailableException;
 import io.sluice.core.fs.DurabilityUnknownException;
 import io.sluice.core.fs.IoFailures;
-import io.sluice.core.meta.MetadataStore;
 import io.sluice.core.meta.ShardMetadata;
 import io.sluice.core.meta.StreamMetadata;
+import io.sluice.core.storage.ConcurrentChangeException;
+import io.sluice.core.storage.StreamCatalog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +38,7 @@ public final class LiveStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
 
-    private final MetadataStore store;
+    private final StreamCatalog store;
     private final Map<Integer, Shard> shards = new ConcurrentHashMap<>();
     private final ReentrantLock control = new ReentrantLock();
     private volatile StreamMetadata metadata;
@@ -44,7 +46,7 @@ public final class LiveStream {
     private volatile boolean removed;
     private volatile String outOfService;
 
-    public LiveStream(MetadataStore store, StreamMetadata metadata, Collection<Shard> liveShards) {
+    public LiveStream(StreamCatalog store, StreamMetadata metadata, Collection<Shard> liveShards) {
         this.store = store;
         for (Shard s : liveShards) {
             shards.put(s.index(), s);
@@ -88,18 +90,22 @@ public final class LiveStream {
     }
 
     /**
-     * Persists {@code next} atomically, then publishes it. Caller holds the control lock.
+     * Persists {@code next}, derived from {@code previous}, atomically, then publishes it. Caller holds the control
+     * lock.
      *
      * @throws ServiceUnavailableException when the write failed and nothing changed (a full disk)
      * @throws InternalFailureException    when the stream is, or has just been taken, out of service
      */
-    public void commit(StreamMetadata next) throws IOException {
+    public void commit(StreamMetadata previous, StreamMetadata next) throws IOException {
         if (!control.isHeldByCurrentThread()) {
             throw new IllegalStateException("commit without the control lock of stream " + next.name());
         }
         checkInService();
         try {
-            store.writeStream(next);
+            store.writeStream(previous, next);
+        } catch (ConcurrentChangeException e) {
+            throw new ResourceInUseException("Stream " + name() + " was changed by another server at the same time ("
+                    + e.getMessage() + "). Nothing was changed by this request; read the stream again and retry.");
         } catch (DurabilityUnknownException e) {
             takeOutOfService("a write of its metadata could not be made durable: " + IoFailures.reason(e.getCause()), e);
             throw outOfServiceError();
@@ -107,7 +113,39 @@ public final class LiveStream {
             throw new ServiceUnavailableException("The metadata of stream " + name() + " cannot be written: "
                     + IoFailures.reason(e) + ". Nothing was changed; its records can still be written and read.");
         }
+        if (!store.shared()) {
+            publish(next); // a shared catalog has published it already, through the engine's listener
+        }
+    }
+
+    /**
+     * Publishes metadata a shared catalog applied (this server's change or another's): registers the shards it
+     * names that are not live here, publishes it, then marks shards it closes as closed (in that order, so an append
+     * that finds its shard closed routes again to the children). Returns the shards it no longer names, removed.
+     */
+    public List<Shard> adopt(StreamMetadata next, ShardOpener opener) throws IOException {
+        for (ShardMetadata s : next.shards()) {
+            if (!shards.containsKey(s.index())) {
+                shards.put(s.index(), opener.open(s));
+            }
+        }
         publish(next);
+        List<Shard> gone = new ArrayList<>();
+        for (Shard live : List.copyOf(shards.values())) {
+            ShardMetadata s = next.shard(live.index());
+            if (s == null) {
+                gone.add(shards.remove(live.index()));
+            } else if (!s.isOpen() && !live.isClosed()) {
+                live.closedElsewhere();
+            }
+        }
+        return gone;
+    }
+
+    /** Opens a shard this server has not opened yet. */
+    @FunctionalInterface
+    public interface ShardOpener {
+        Shard open(ShardMetadata shard) throws IOException;
     }
 
     /** Makes the stream read-only until the server restarts, for {@code reason} (the first reason stays). */

@@ -2,16 +2,18 @@ package io.sluice.core.stream;
 
 import io.sluice.core.limits.ShardThrottle;
 import io.sluice.core.log.LogEntry;
-import io.sluice.core.log.ShardLog;
+import io.sluice.core.storage.Appended;
+import io.sluice.core.storage.ShardData;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The live side of one shard: its {@link ShardLog}, its throughput accounting, its append signal, and whether
+ * The live side of one shard: its records ({@link ShardData}), its throughput accounting, its append signal, and whether
  * it still accepts appends.
  *
  * <p>Appends take this shard's lock (never a stream-wide or global one): under it the shard checks it is still
@@ -41,13 +43,9 @@ public final class Shard {
         byte[] data(int i);
     }
 
-    /** Where an appended batch landed. */
-    public record Appended(long firstOffset, long timestampMs) {
-    }
-
     private final int index;
     private final String id; // formatted once: every record written or read names its shard
-    private final ShardLog log;
+    private final ShardData log;
     private final ShardThrottle throttle;
     private final ShardCounters counters = new ShardCounters();
     private final Clock clock;
@@ -57,7 +55,7 @@ public final class Shard {
     private volatile CompletableFuture<Void> signal = new CompletableFuture<>();
     private volatile boolean hot;
 
-    public Shard(int index, ShardLog log, ShardThrottle throttle, Clock clock, boolean closed) {
+    public Shard(int index, ShardData log, ShardThrottle throttle, Clock clock, boolean closed) {
         this.index = index;
         this.id = ShardIds.format(index);
         this.log = log;
@@ -65,6 +63,7 @@ public final class Shard {
         this.clock = clock;
         this.closed = closed;
         this.lastTimestampMs = log.newestTimestampMs().orElse(0L);
+        log.onForeignAppend(this::fire);
     }
 
     public int index() {
@@ -75,7 +74,7 @@ public final class Shard {
         return id;
     }
 
-    public ShardLog log() {
+    public ShardData log() {
         return log;
     }
 
@@ -125,10 +124,12 @@ public final class Shard {
             for (int i = 0; i < n; i++) {
                 entries[i] = new LogEntry(ts, records.partitionKey(i), records.data(i));
             }
-            long first = log.append(Arrays.asList(entries));
+            Appended appended = log.append(Arrays.asList(entries));
             lastTimestampMs = ts;
             fire();
-            return new Appended(first, ts);
+            // A shared log: another server may have closed the shard while these records went out; they are
+            // re-routed to its children (the parent's recorded end lies before them, see Resharder).
+            return closed ? null : appended;
         } finally {
             appendLock.unlock();
         }
@@ -137,7 +138,8 @@ public final class Shard {
     /** What {@link #close} runs while appends are held off: persist and publish the new shard layout. */
     @FunctionalInterface
     public interface CloseAction {
-        void run(long endOffset) throws IOException;
+        /** {@code endOffset} is null when the storage records it later ({@link ShardData#endOffsetAtClose()}). */
+        void run(Long endOffset) throws IOException;
     }
 
     /**
@@ -150,12 +152,22 @@ public final class Shard {
             if (closed) {
                 throw new IllegalStateException(id() + " is already closed");
             }
-            action.run(log.endOffset());
+            OptionalLong end = log.endOffsetAtClose();
+            action.run(end.isPresent() ? end.getAsLong() : null);
             closed = true;
             fire();
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /**
+     * Marks the shard closed because another server closed it (a shared catalog's change): appends in progress
+     * here re-route their records. No lock: the closing server's metadata already holds the shard's end.
+     */
+    public void closedElsewhere() {
+        closed = true;
+        fire();
     }
 
     public boolean isClosed() {

@@ -10,6 +10,7 @@ import io.sluice.core.limits.ThroughputLimits;
 import io.sluice.core.log.LogConfig;
 import io.sluice.core.log.LogRuntime;
 import io.sluice.core.log.ShardLog;
+import io.sluice.core.storage.local.LocalShardData;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class ShardRouterTest {
         ShardLog log = ShardLog.open(dir.resolve(ShardIds.format(index)), runtime);
         logs.add(log);
         MutableClock clock = new MutableClock(0);
-        return new Shard(index, log, new ShardThrottle(ThroughputLimits.OFF, clock), clock, false);
+        return new Shard(index, new LocalShardData(log), new ShardThrottle(ThroughputLimits.OFF, clock), clock, false);
     }
 
     @Test
