@@ -23,6 +23,8 @@ import io.sluice.server.faults.FaultInjection;
 import io.sluice.server.faults.FaultPlan;
 import io.sluice.server.protocol.ActionRegistry;
 import io.sluice.server.protocol.RequestProcessor;
+import io.sluice.storage.kafka.KafkaStorage;
+import io.sluice.storage.kafka.KafkaStorageConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -65,12 +67,7 @@ public final class SluiceServer implements AutoCloseable {
     public static SluiceServer start(ServerConfig config, Clock clock) {
         config.validated();
         UserDirectory users = config.auth() == ServerConfig.AuthMode.SIGV4 ? UserDirectory.load(config.authConfig()) : null;
-        StreamEngine engine;
-        try {
-            engine = StreamEngine.open(engineConfig(config, clock));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the data directory " + config.dataDir(), e);
-        }
+        StreamEngine engine = openEngine(config, clock);
         try {
             config.streams().ensure(engine);
             ActionRegistry actions = KinesisActions.registry(engine,
@@ -120,6 +117,26 @@ public final class SluiceServer implements AutoCloseable {
         } catch (RuntimeException e) {
             engine.close();
             throw e;
+        }
+    }
+
+    private static StreamEngine openEngine(ServerConfig config, Clock clock) {
+        EngineConfig engineConfig = engineConfig(config, clock);
+        if (config.storage().kind() == StorageSettings.Kind.KAFKA) {
+            KafkaStorageConfig kafka = config.storage().kafkaConfig();
+            try {
+                log.info("Streams are kept in Kafka at {} (topics {}*, metadata in {})", kafka.bootstrapServers(),
+                        kafka.topicPrefix(), kafka.catalogTopic());
+                return StreamEngine.open(engineConfig, KafkaStorage.open(kafka));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot open the Kafka storage at " + kafka.bootstrapServers() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        try {
+            return StreamEngine.open(engineConfig);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the data directory " + config.dataDir(), e);
         }
     }
 

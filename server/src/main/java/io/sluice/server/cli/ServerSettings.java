@@ -53,6 +53,16 @@ public final class ServerSettings {
                     "port of the admin listener serving `/metrics` (Prometheus) and `/health/live`, `/health/ready`; "
                             + "unset: none, `0`: a free port"),
             new Setting("admin-host", "127.0.0.1", "127.0.0.1", "address the admin listener binds"),
+            new Setting("storage", "local", "local",
+                    "`local`: streams in `data-dir`; `kafka`: in a Kafka cluster shared with other Sluice servers "
+                            + "(a topic per stream, a partition per shard; see \"Streams on Kafka\")"),
+            new Setting("kafka-bootstrap", "127.0.0.1:9092", "", "the Kafka cluster's bootstrap servers (`storage kafka`)"),
+            new Setting("kafka-replication-factor", "3", "3", "replicas of every topic Sluice creates in Kafka"),
+            new Setting("kafka-topic-prefix", "kinesis-", "kinesis-",
+                    "put before a stream's name to make its topic's; the metadata topic is `<prefix>__sluice_catalog`"),
+            new Setting("kafka.<client setting>", "kafka.security.protocol=SSL", "",
+                    "passed to every Kafka client without the `kafka.` (TLS, SASL: `kafka.security.protocol`, "
+                            + "`kafka.ssl.truststore.location`, `kafka.sasl.jaas.config`, ...)"),
             new Setting("faults", "*:internal=0.01;PutRecords:throttle-entry=0.1,latency-ms=20", "",
                     "faults injected to test clients' retries: `ACTION:KIND=VALUE,...` groups joined by `;`, ACTION "
                             + "an action or `*`, KIND `throttle`, `throttle-entry` (PutRecords), `internal` "

@@ -1,0 +1,202 @@
+package io.sluice.storage.kafka;
+
+import io.sluice.core.error.ServiceUnavailableException;
+import io.sluice.core.log.LogEntry;
+import io.sluice.core.log.LogReadResult;
+import io.sluice.core.log.LogRecord;
+import io.sluice.core.storage.Appended;
+import io.sluice.core.storage.ShardData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One shard as one partition of its stream's topic: offset = Kafka offset, arrival time = the broker's log-append
+ * time, key = partition key, value = data. Several servers append to it.
+ *
+ * <p>An append returns once every record is acknowledged by all in-sync replicas and the catalog is applied here
+ * up to its end at that moment ({@link KafkaCatalog#awaitApplied()}): if another server closed the shard meanwhile,
+ * the engine then sees it closed and routes the records again to the children. That is what makes the end offset
+ * recorded after a close ({@link #endOffsetAtClose()} is empty) lie past every acknowledged record; records that
+ * landed behind it are duplicates of ones the children hold, and no Kinesis reader sees them.
+ */
+final class KafkaShardData implements ShardData {
+
+    private static final long MAX_READ_WAIT_MS = 2_000;
+
+    private final TopicPartition partition;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final ConsumerPool consumers;
+    private final Topics topics;
+    private final KafkaCatalog catalog;
+    private final EndOffsetWatcher watcher;
+    private final Duration timeout;
+
+    KafkaShardData(TopicPartition partition, KafkaProducer<byte[], byte[]> producer, ConsumerPool consumers,
+                   Topics topics, KafkaCatalog catalog, EndOffsetWatcher watcher, Duration timeout) {
+        this.partition = partition;
+        this.producer = producer;
+        this.consumers = consumers;
+        this.topics = topics;
+        this.catalog = catalog;
+        this.watcher = watcher;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Appended append(List<LogEntry> entries) throws IOException {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(entries.size());
+        for (LogEntry e : entries) {
+            sent.add(producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), null,
+                    e.partitionKey().getBytes(StandardCharsets.UTF_8), e.data())));
+        }
+        long[] offsets = new long[entries.size()];
+        long timestamp = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            for (int i = 0; i < offsets.length; i++) {
+                RecordMetadata m = sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                offsets[i] = m.offset();
+                if (i == 0) {
+                    timestamp = m.timestamp();
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IOException("Kafka did not take the records for " + partition + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("Kafka did not acknowledge the records for " + partition + " within "
+                    + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while appending to " + partition, e);
+        }
+        catalog.awaitApplied();
+        return new Appended(offsets[0], offsets, timestamp);
+    }
+
+    @Override
+    public LogReadResult read(long fromOffset, int maxRecords, long maxBytes) throws IOException {
+        if (fromOffset >= endOffset()) {
+            return new LogReadResult(List.of(), fromOffset, 0);
+        }
+        KafkaConsumer<byte[], byte[]> consumer = consumers.borrow();
+        try {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, fromOffset);
+            List<LogRecord> records = new ArrayList<>();
+            long bytes = 0;
+            long next = fromOffset;
+            long deadline = System.currentTimeMillis() + MAX_READ_WAIT_MS;
+            while (records.isEmpty() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100)).records(partition)) {
+                    String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+                    byte[] data = r.value() == null ? new byte[0] : r.value();
+                    long size = data.length + (r.key() == null ? 0 : r.key().length);
+                    if (records.size() >= maxRecords || (!records.isEmpty() && bytes + size > maxBytes)) {
+                        break;
+                    }
+                    records.add(new LogRecord(r.offset(), r.timestamp(), key, data));
+                    bytes += size;
+                    next = r.offset() + 1;
+                }
+                if (records.isEmpty()) {
+                    next = Math.max(next, consumer.position(partition)); // past offsets without records
+                }
+            }
+            return new LogReadResult(records, next, bytes);
+        } catch (RuntimeException e) {
+            throw new IOException("reading " + partition + " from offset " + fromOffset + " failed: " + e.getMessage(), e);
+        } finally {
+            consumers.giveBack(consumer);
+        }
+    }
+
+    @Override
+    public long startOffset() {
+        return offset(OffsetSpec.earliest());
+    }
+
+    @Override
+    public long endOffset() {
+        return offset(OffsetSpec.latest());
+    }
+
+    private long offset(OffsetSpec spec) {
+        try {
+            return topics.offset(partition, spec);
+        } catch (IOException e) {
+            throw new ServiceUnavailableException("The Kafka cluster did not answer for " + partition + ": "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public long offsetForTimestamp(long timestampMs) throws IOException {
+        long offset = topics.offset(partition, OffsetSpec.forTimestamp(timestampMs));
+        return offset < 0 ? endOffset() : offset;
+    }
+
+    /** Kafka stamps arrival itself (log-append time); the engine need not keep its stamps increasing. */
+    @Override
+    public OptionalLong newestTimestampMs() {
+        return OptionalLong.empty();
+    }
+
+    /** Kafka's {@code retention.ms} removes old records; the engine never returns records past retention anyway. */
+    @Override
+    public int deleteOlderThan(long cutoffMs) {
+        return 0;
+    }
+
+    @Override
+    public long sizeInBytes() {
+        return -1;
+    }
+
+    @Override
+    public Optional<String> outOfServiceReason() {
+        return Optional.empty();
+    }
+
+    @Override
+    public OptionalLong endOffsetAtClose() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public void onForeignAppend(Runnable wake) {
+        watcher.watch(partition, wake);
+    }
+
+    @Override
+    public void close() {
+        watcher.unwatch(partition);
+    }
+
+    /** A partition cannot be removed alone; the topic goes with its stream. */
+    @Override
+    public void deleteAll() {
+        watcher.unwatch(partition);
+    }
+
+    @Override
+    public String toString() {
+        return partition.toString();
+    }
+}

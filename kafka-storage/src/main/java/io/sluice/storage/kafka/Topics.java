@@ -1,0 +1,142 @@
+package io.sluice.storage.kafka;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * What the storage asks of Kafka's admin API: topics for streams and the catalog, their partitions, their
+ * retention, and offsets. Every call is idempotent (a topic that exists, partitions already added), so any server
+ * may redo one another server started.
+ */
+final class Topics {
+
+    private final Admin admin;
+    private final short replicationFactor;
+    private final Duration timeout;
+
+    Topics(Admin admin, short replicationFactor, Duration timeout) {
+        this.admin = admin;
+        this.replicationFactor = replicationFactor;
+        this.timeout = timeout;
+    }
+
+    /** The topic's partition count, or 0 when it does not exist. */
+    int partitions(String topic) throws IOException {
+        try {
+            TopicDescription d = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+            return d.partitions().size();
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /** Creates a stream's topic, or adds partitions until it has {@code partitions}. */
+    void ensureStreamTopic(String topic, int partitions, long retentionMs) throws IOException {
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs));
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(KafkaClients.MAX_RECORD_BATCH_BYTES));
+        ensure(topic, partitions, configs);
+    }
+
+    /** The catalog: one partition, kept forever (its records are the history every server replays). */
+    void ensureCatalogTopic(String topic) throws IOException {
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        ensure(topic, 1, configs);
+    }
+
+    private void ensure(String topic, int partitions, Map<String, String> configs) throws IOException {
+        try {
+            NewTopic t = new NewTopic(topic, partitions, replicationFactor).configs(configs);
+            await(admin.createTopics(List.of(t)).all());
+            return;
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        if (partitions(topic) < partitions) {
+            try {
+                await(admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions))).all());
+            } catch (IOException e) {
+                if (!(e.getCause() instanceof InvalidPartitionsException) || partitions(topic) < partitions) {
+                    throw e; // InvalidPartitions with enough partitions: another server added them meanwhile
+                }
+            }
+        }
+    }
+
+    void setRetention(String topic, long retentionMs) throws IOException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        AlterConfigOp op = new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)),
+                AlterConfigOp.OpType.SET);
+        await(admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all());
+    }
+
+    void delete(String topic) throws IOException {
+        try {
+            await(admin.deleteTopics(List.of(topic)).all());
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The offsets {@code spec} names for each partition ({@code -1} where a timestamp has no record at or after it). */
+    Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) throws IOException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            request.put(tp, spec);
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = await(admin.listOffsets(request).all());
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        info.forEach((tp, i) -> offsets.put(tp, i.offset()));
+        return offsets;
+    }
+
+    long offset(TopicPartition partition, OffsetSpec spec) throws IOException {
+        return offsets(List.of(partition), spec).get(partition);
+    }
+
+    private <T> T await(KafkaFuture<T> future) throws IOException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("Kafka: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("Kafka did not answer within " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Kafka", e);
+        }
+    }
+}

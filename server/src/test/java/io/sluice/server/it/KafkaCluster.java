@@ -1,0 +1,66 @@
+package io.sluice.server.it;
+
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * Kafka's own in-JVM KRaft cluster from its test jars: {@code brokers} brokers (one of them also the controller) on
+ * loopback ports the OS picks, for tests of Kafka storage. Brokers can be stopped and started to test failures.
+ */
+final class KafkaCluster implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    KafkaCluster(int brokers) {
+        try {
+            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(brokers)
+                    .setNumControllerNodes(1)
+                    .build())
+                    .setConfigProp("offsets.topic.replication.factor", Integer.toString(Math.min(3, brokers)))
+                    .setConfigProp("transaction.state.log.replication.factor", Integer.toString(Math.min(3, brokers)))
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded Kafka cluster did not start", e);
+        }
+    }
+
+    String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** The brokers' ids. */
+    java.util.Set<Integer> brokerIds() {
+        return cluster.brokers().keySet();
+    }
+
+    /** Stops a broker as a crash would leave its peers: it stops answering. */
+    void stopBroker(int id) {
+        cluster.brokers().get(id).shutdown();
+        cluster.brokers().get(id).awaitShutdown();
+    }
+
+    void startBroker(int id) {
+        cluster.brokers().get(id).startup();
+    }
+
+    Map<String, Object> clientProperties() {
+        return Map.of("bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the embedded Kafka cluster", e);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package io.sluice.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.server.ServerConfig;
+import io.sluice.server.SluiceServer;
+import io.sluice.server.StorageSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/**
+ * Two Sluice servers over one Kafka cluster (Kafka storage): what one server does, the other serves, and a stream's
+ * topic is a plain Kafka topic. Real SDK clients, a real KRaft broker.
+ */
+class KafkaStorageIT {
+
+    private static KafkaCluster kafka;
+    private static SluiceServer a;
+    private static SluiceServer b;
+    private static KinesisClient onA;
+    private static KinesisClient onB;
+
+    @BeforeAll
+    static void start() {
+        kafka = new KafkaCluster(1);
+        a = start(kafka);
+        b = start(kafka);
+        onA = KinesisClients.SYNC_CBOR.create(a.endpoint());
+        onB = KinesisClients.SYNC_JSON.create(b.endpoint());
+    }
+
+    static SluiceServer start(KafkaCluster kafka) {
+        try {
+            Path dataDir = Files.createTempDirectory("sluice-kafka-it-");
+            return SluiceServer.start(ServerConfig.defaults().withPort(0).withDataDir(dataDir).withLimits(false)
+                    .withStorage(kafkaStorage(kafka)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static StorageSettings kafkaStorage(KafkaCluster kafka) {
+        return new StorageSettings(StorageSettings.Kind.KAFKA, kafka.bootstrapServers(), 1, "kinesis-", Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {onA, onB, a, b, kafka}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // the next one still stops
+            }
+        }
+    }
+
+    @Test
+    void aStreamCreatedOnOneServerIsServedByTheOther() {
+        onA.createStream(r -> r.streamName("shared").shardCount(2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(onB, "shared") == StreamStatus.ACTIVE);
+        assertThat(onB.listShards(r -> r.streamName("shared")).shards()).hasSize(2);
+        assertThatThrownBy(() -> onB.createStream(r -> r.streamName("shared").shardCount(1)))
+                .isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("Stream shared under account 000000000000 already exists.");
+    }
+
+    @Test
+    void recordsPutOnOneServerAreReadOnTheOtherInOrderWithItsIterators() {
+        onA.createStream(r -> r.streamName("orders").shardCount(1));
+        await().until(() -> status(onB, "orders") == StreamStatus.ACTIVE);
+        List<String> sent = IntStream.range(0, 50).mapToObj(i -> "order-" + i).toList();
+        for (int i = 0; i < 10; i++) {
+            String data = sent.get(i);
+            onA.putRecord(r -> r.streamName("orders").partitionKey("k").data(SdkBytes.fromUtf8String(data)));
+        }
+        PutRecordsResponse batch = onA.putRecords(r -> r.streamName("orders").records(sent.subList(10, 50).stream()
+                .map(s -> PutRecordsRequestEntry.builder().partitionKey("k").data(SdkBytes.fromUtf8String(s)).build())
+                .toList()));
+        assertThat(batch.failedRecordCount()).isZero();
+
+        String shardId = onB.listShards(r -> r.streamName("orders")).shards().get(0).shardId();
+        String fromA = onA.getShardIterator(r -> r.streamName("orders").shardId(shardId)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        List<Record> onBRead = readFrom(onB, fromA, 50);
+        assertThat(onBRead).extracting(r -> r.data().asUtf8String()).containsExactlyElementsOf(sent);
+        assertThat(onBRead).extracting(Record::sequenceNumber).isSorted();
+        assertThat(onBRead.get(0).approximateArrivalTimestamp()).isNotNull();
+    }
+
+    @Test
+    void aSplitOnOneServerIsFollowedByAReaderOnTheOther() {
+        onA.createStream(r -> r.streamName("resharded").shardCount(1));
+        await().until(() -> status(onB, "resharded") == StreamStatus.ACTIVE);
+        onA.putRecord(r -> r.streamName("resharded").partitionKey("before").data(SdkBytes.fromUtf8String("before")));
+        String parent = onA.listShards(r -> r.streamName("resharded")).shards().get(0).shardId();
+        String iterator = onA.getShardIterator(r -> r.streamName("resharded").shardId(parent)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+
+        onB.splitShard(r -> r.streamName("resharded").shardToSplit(parent)
+                .newStartingHashKey("170141183460469231731687303715884105728"));
+        await().until(() -> status(onA, "resharded") == StreamStatus.ACTIVE
+                && onA.listShards(r -> r.streamName("resharded")).shards().size() == 3);
+        onA.putRecord(r -> r.streamName("resharded").partitionKey("after").data(SdkBytes.fromUtf8String("after")));
+
+        var first = onA.getRecords(r -> r.shardIterator(iterator));
+        assertThat(first.records()).extracting(r -> r.data().asUtf8String()).containsExactly("before");
+        var end = first.nextShardIterator() == null ? first
+                : onA.getRecords(r -> r.shardIterator(first.nextShardIterator()));
+        assertThat(end.nextShardIterator()).as("the parent ends").isNull();
+        assertThat(end.childShards()).hasSize(2);
+        List<Shard> shards = onA.listShards(r -> r.streamName("resharded")).shards();
+        assertThat(shards.get(0).sequenceNumberRange().endingSequenceNumber()).isNotNull();
+
+        List<String> inChildren = new ArrayList<>();
+        for (Shard child : shards.subList(1, 3)) {
+            String it = onA.getShardIterator(r -> r.streamName("resharded").shardId(child.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            onA.getRecords(r -> r.shardIterator(it)).records().forEach(rec -> inChildren.add(rec.data().asUtf8String()));
+        }
+        assertThat(inChildren).containsExactly("after");
+    }
+
+    @Test
+    void aPlainKafkaConsumerReadsTheStreamsTopicKeyedByPartitionKey() {
+        onB.createStream(r -> r.streamName("plain").shardCount(1));
+        await().until(() -> status(onB, "plain") == StreamStatus.ACTIVE);
+        onB.putRecords(r -> r.streamName("plain").records(IntStream.range(0, 5)
+                .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("user-" + i)
+                        .data(SdkBytes.fromUtf8String("{\"n\":" + i + "}")).build()).toList()));
+
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("key.deserializer", StringDeserializer.class.getName());
+        props.put("value.deserializer", StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            TopicPartition tp = new TopicPartition("kinesis-plain", 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.size() >= 5;
+            });
+        }
+        assertThat(seen).extracting(ConsumerRecord::key).containsExactly("user-0", "user-1", "user-2", "user-3", "user-4");
+        assertThat(seen).extracting(ConsumerRecord::value).startsWith("{\"n\":0}");
+    }
+
+    @Test
+    void concurrentCreationsOfOneNameLeaveExactlyOneStream() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<String>> both = List.of(() -> create(onA), () -> create(onB));
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(both)) {
+                outcomes.add(f.get());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("created", "in use");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String create(KinesisClient kinesis) {
+        try {
+            kinesis.createStream(r -> r.streamName("raced").shardCount(1));
+            return "created";
+        } catch (ResourceInUseException e) {
+            return "in use";
+        }
+    }
+
+    @Test
+    void clientsCarryOnAgainstTheOtherServerWhenOneStops() {
+        SluiceServer c = start(kafka);
+        try (KinesisClient onC = KinesisClients.SYNC_JSON.create(c.endpoint())) {
+            onC.createStream(r -> r.streamName("survivor").shardCount(1));
+            await().until(() -> status(onC, "survivor") == StreamStatus.ACTIVE);
+            onC.putRecord(r -> r.streamName("survivor").partitionKey("k").data(SdkBytes.fromUtf8String("one")));
+        } finally {
+            c.close();
+        }
+        onB.putRecord(r -> r.streamName("survivor").partitionKey("k").data(SdkBytes.fromUtf8String("two")));
+        String shardId = onB.listShards(r -> r.streamName("survivor")).shards().get(0).shardId();
+        String it = onB.getShardIterator(r -> r.streamName("survivor").shardId(shardId)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        assertThat(readFrom(onB, it, 2)).extracting(r -> r.data().asUtf8String()).containsExactly("one", "two");
+    }
+
+    private static List<Record> readFrom(KinesisClient kinesis, String iterator, int expected) {
+        List<Record> records = new ArrayList<>();
+        String[] next = {iterator};
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var page = kinesis.getRecords(r -> r.shardIterator(next[0]));
+            records.addAll(page.records());
+            next[0] = page.nextShardIterator();
+            return records.size() >= expected || next[0] == null;
+        });
+        return records;
+    }
+
+    private static StreamStatus status(KinesisClient kinesis, String stream) {
+        try {
+            return kinesis.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary().streamStatus();
+        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
+            return null;
+        }
+    }
+}
