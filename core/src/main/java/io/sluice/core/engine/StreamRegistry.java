@@ -131,10 +131,12 @@ public final class StreamRegistry implements StreamCatalog.Listener {
                 streams.put(meta.name(), new LiveStream(store, meta, openShards(meta, meta.shards())));
                 return;
             }
+            StreamMetadata before = live.metadata();
             for (Shard gone : live.adopt(meta, s -> openShard(meta, s))) {
                 gone.wakeReaders();
                 gone.log().close();
             }
+            storage.streamChanged(before, meta);
         } catch (IOException | RuntimeException e) {
             // Serving a stream differently from the other servers would break its order: stop serving it here.
             LOG.error("applying a change of stream {} failed; it is out of service here until a restart", meta.name(), e);

@@ -25,7 +25,10 @@ public interface Storage extends AutoCloseable {
         return 0;
     }
 
-    /** Called after the metadata of a stream changed here, so the storage can follow settings it keeps itself. */
+    /**
+     * Called when a shared catalog's change to a stream reached this server, so the storage can follow settings it
+     * keeps itself (a topic's retention).
+     */
     default void streamChanged(StreamMetadata previous, StreamMetadata next) throws IOException {
     }
 

@@ -61,6 +61,7 @@ final class Topics {
         configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
         configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs));
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(KafkaClients.MAX_RECORD_BATCH_BYTES));
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInSyncReplicas());
         ensure(topic, partitions, configs);
     }
 
@@ -70,7 +71,16 @@ final class Topics {
         configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
         configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInSyncReplicas());
         ensure(topic, 1, configs);
+    }
+
+    /**
+     * With three replicas or more, an acknowledged record is on at least two ({@code acks=all} waits for the
+     * in-sync ones): losing one broker loses nothing acknowledged, and writes go on.
+     */
+    private String minInSyncReplicas() {
+        return replicationFactor >= 3 ? "2" : "1";
     }
 
     private void ensure(String topic, int partitions, Map<String, String> configs) throws IOException {

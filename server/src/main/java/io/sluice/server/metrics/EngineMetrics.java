@@ -44,7 +44,8 @@ final class EngineMetrics implements MultiCollector {
                     + "newest record (CloudWatch's GetRecords.IteratorAgeMilliseconds)", s -> s.counters().iteratorAgeMs()),
             gauge("sluice_shard_subscriptions", "Enhanced fan-out subscriptions open on the shard",
                     s -> s.counters().subscriptions()),
-            gauge("sluice_shard_log_bytes", "Size of the shard's log on disk", StreamStatistics.Shard::logBytes),
+            gauge("sluice_shard_log_bytes", "Size of the shard's log on disk (absent with Kafka storage)",
+                    StreamStatistics.Shard::logBytes),
             gauge("sluice_shard_open", "1 for an open shard, 0 for a closed one still held", s -> s.open() ? 1 : 0),
             gauge("sluice_shard_out_of_service", "1 when the shard takes no writes since an fsync of its log failed",
                     s -> s.outOfService() ? 1 : 0));
@@ -74,8 +75,12 @@ final class EngineMetrics implements MultiCollector {
                 snapshots.metricSnapshot(counter.build());
             } else {
                 GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(figure.name()).help(figure.help());
-                forEachShard(streams, (labels, shard) -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
-                        .labels(labels).value(figure.value().applyAsDouble(shard)).build()));
+                forEachShard(streams, (labels, shard) -> {
+                    double value = figure.value().applyAsDouble(shard);
+                    if (value >= 0) { // negative: the storage cannot tell (a shard's bytes in Kafka)
+                        gauge.dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(value).build());
+                    }
+                });
                 snapshots.metricSnapshot(gauge.build());
             }
         }
@@ -105,6 +110,6 @@ final class EngineMetrics implements MultiCollector {
     /** The data directory's log bytes: the sum of the shards' logs. */
     static double logBytes(StreamEngine engine) {
         return engine.statistics().stream().flatMap(s -> s.shards().stream())
-                .mapToLong(StreamStatistics.Shard::logBytes).sum();
+                .mapToLong(StreamStatistics.Shard::logBytes).filter(bytes -> bytes >= 0).sum();
     }
 }

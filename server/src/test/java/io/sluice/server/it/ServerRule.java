@@ -19,8 +19,12 @@ import java.util.stream.Stream;
  */
 final class ServerRule implements AutoCloseable {
 
+    /** {@code -Dsluice.it.storage=kafka} runs the server on Kafka storage (a KRaft broker per rule) instead of local. */
+    static final boolean ON_KAFKA = "kafka".equals(System.getProperty("sluice.it.storage", "local"));
+
     private final Path dataDir;
     private final Clock clock;
+    private final KafkaCluster kafka;
     private SluiceServer server;
 
     ServerRule(UnaryOperator<ServerConfig> settings) {
@@ -39,6 +43,7 @@ final class ServerRule implements AutoCloseable {
     private ServerRule(Path dataDir, UnaryOperator<ServerConfig> settings, Clock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.kafka = ON_KAFKA ? new KafkaCluster(1) : null;
         server = start(0, settings);
     }
 
@@ -66,15 +71,22 @@ final class ServerRule implements AutoCloseable {
     }
 
     private SluiceServer start(int port, UnaryOperator<ServerConfig> settings) {
-        return SluiceServer.start(settings.apply(ServerConfig.defaults()
+        ServerConfig defaults = ServerConfig.defaults()
                 .withPort(port)
                 .withDataDir(dataDir)
-                .withFsync(FsyncPolicy.always())), clock);
+                .withFsync(FsyncPolicy.always());
+        if (kafka != null) {
+            defaults = defaults.withStorage(KafkaStorageIT.kafkaStorage(kafka));
+        }
+        return SluiceServer.start(settings.apply(defaults), clock);
     }
 
     @Override
     public void close() {
         server.close();
+        if (kafka != null) {
+            kafka.close();
+        }
         try (Stream<Path> paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
