@@ -2,6 +2,7 @@ package io.sluice.quickstart;
 
 import io.sluice.server.ServerConfig;
 import io.sluice.server.SluiceServer;
+import io.sluice.server.StorageSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -42,21 +43,36 @@ final class LocalServices implements AutoCloseable {
         this.connectUrl = connectUrl;
     }
 
-    static LocalServices start(Path dataDir, Path pluginPath, boolean freePorts, Progress progress) {
-        SluiceServer server = SluiceServer.start(ServerConfig.defaults()
-                .withHost("127.0.0.1")
-                .withPort(port(freePorts, PREFERRED_KINESIS_PORT))
-                .withDataDir(dataDir));
-        progress.step("Sluice server listening on " + server.endpoint() + " (data in " + dataDir + ")");
-        EmbeddedKafkaCluster kafka = null;
+    /**
+     * Starts the three services. With {@code kafkaStorage} the broker comes first and the Sluice server keeps its
+     * streams in it ({@code --storage kafka}): each stream is then a topic of the same broker.
+     */
+    static LocalServices start(Path dataDir, Path pluginPath, boolean freePorts, boolean kafkaStorage,
+                               Progress progress) {
+        EmbeddedKafkaCluster kafka = kafkaStorage ? startKafka(progress) : null;
+        SluiceServer server;
         try {
-            Properties broker = new Properties();
-            broker.put("offsets.topic.replication.factor", "1");
-            broker.put("transaction.state.log.replication.factor", "1");
-            broker.put("transaction.state.log.min.isr", "1");
-            kafka = new EmbeddedKafkaCluster(1, broker);
-            startQuietly(kafka);
-            progress.step("Kafka broker (KRaft, single node) at " + kafka.bootstrapServers());
+            ServerConfig config = ServerConfig.defaults()
+                    .withHost("127.0.0.1")
+                    .withPort(port(freePorts, PREFERRED_KINESIS_PORT))
+                    .withDataDir(dataDir);
+            if (kafka != null) {
+                config = config.withStorage(new StorageSettings(StorageSettings.Kind.KAFKA, kafka.bootstrapServers(),
+                        1, StorageSettings.LOCAL.kafkaTopicPrefix(), Map.of()));
+            }
+            server = SluiceServer.start(config);
+        } catch (RuntimeException e) {
+            if (kafka != null) {
+                kafka.stop();
+            }
+            throw e;
+        }
+        progress.step("Sluice server listening on " + server.endpoint() + (kafka == null ? " (data in " + dataDir + ")"
+                : " (streams kept in Kafka as topics " + StorageSettings.LOCAL.kafkaTopicPrefix() + "<stream>)"));
+        try {
+            if (kafka == null) {
+                kafka = startKafka(progress);
+            }
             int connectPort = port(freePorts, PREFERRED_CONNECT_PORT);
             Connect<DistributedHerder> worker = new ConnectDistributed().startConnect(
                     workerProperties(kafka.bootstrapServers(), connectPort, pluginPath));
@@ -65,12 +81,23 @@ final class LocalServices implements AutoCloseable {
                     + pluginPath.toAbsolutePath().normalize());
             return new LocalServices(server, kafka, worker, connectUrl);
         } catch (RuntimeException e) {
+            server.close();
             if (kafka != null) {
                 kafka.stop();
             }
-            server.close();
             throw e;
         }
+    }
+
+    private static EmbeddedKafkaCluster startKafka(Progress progress) {
+        Properties broker = new Properties();
+        broker.put("offsets.topic.replication.factor", "1");
+        broker.put("transaction.state.log.replication.factor", "1");
+        broker.put("transaction.state.log.min.isr", "1");
+        EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, broker);
+        startQuietly(kafka);
+        progress.step("Kafka broker (KRaft, single node) at " + kafka.bootstrapServers());
+        return kafka;
     }
 
     URI kinesisEndpoint() {
@@ -92,9 +119,9 @@ final class LocalServices implements AutoCloseable {
             worker.awaitStop();
         } finally {
             try {
-                kafka.stop();
+                server.close(); // before the broker: with Kafka storage it holds the streams
             } finally {
-                server.close();
+                kafka.stop();
             }
         }
     }

@@ -131,7 +131,8 @@ public final class Quickstart implements AutoCloseable {
         Progress progress = new Progress(out);
         boolean temporary = options.dataDir().isEmpty();
         Path dataDir = temporary ? Files.createTempDirectory("sluice-quickstart-") : options.dataDir().get();
-        LocalServices services = LocalServices.start(dataDir, options.pluginPath(), options.freePorts(), progress);
+        LocalServices services = LocalServices.start(dataDir, options.pluginPath(), options.freePorts(),
+                options.kafkaStorage(), progress);
         try (KinesisClient kinesis = kinesisClient(services.kinesisEndpoint())) {
             ConnectRest connect = new ConnectRest(services.connectUrl());
             progress.step("Plugins on the worker: " + sluicePlugins(connect));

@@ -14,23 +14,27 @@ import java.util.Optional;
  * @param configDir   the checkout's {@code config/}: the connectors' REST bodies and the pump's SQL
  * @param people      how many records the producer puts
  * @param freePorts   take any free loopback ports instead of the usual 4567 (Kinesis) and 8083 (Connect REST)
+ * @param kafkaStorage the server keeps its streams in the quickstart's Kafka broker ({@code --storage kafka})
  */
 public record QuickstartOptions(boolean stay, Optional<Path> dataDir, Path pluginPath, Path configDir, int people,
-                                boolean freePorts) {
+                                boolean freePorts, boolean kafkaStorage) {
 
     public static final int DEFAULT_PEOPLE = 50;
     static final String USAGE = """
-            usage: bin/quickstart [--stay] [--data-dir DIR] [--people N] [--free-ports]
+            usage: bin/quickstart [--stay] [--data-dir DIR] [--people N] [--free-ports] [--storage local|kafka]
               --stay        keep the server, broker and worker running and print commands to try (Ctrl-C stops)
               --data-dir    the stream server's data directory (default: a fresh temporary one)
               --people      how many people the producer puts into AndersonStream (default 50)
               --free-ports  use any free ports instead of 4567 (Kinesis API) and 8083 (Connect REST)
+              --storage     where the server keeps streams: local (its data directory, the default) or kafka
+                            (the quickstart's broker: each stream a topic next to the connectors' topics)
               --plugin-path, --config-dir  where the packaged plugin and config/ are (bin/quickstart sets both)""";
 
     /** Parses the command line; throws {@link IllegalArgumentException} with the reason for bad usage. */
     public static QuickstartOptions parse(String... args) {
         boolean stay = false;
         boolean freePorts = false;
+        boolean kafkaStorage = false;
         Optional<Path> dataDir = Optional.empty();
         Path pluginPath = Path.of("quickstart", "target", "plugin");
         Path configDir = Path.of("config");
@@ -44,6 +48,7 @@ public record QuickstartOptions(boolean stay, Optional<Path> dataDir, Path plugi
                 case "--plugin-path" -> pluginPath = Path.of(value(args, ++i, arg));
                 case "--config-dir" -> configDir = Path.of(value(args, ++i, arg));
                 case "--people" -> people = positive(value(args, ++i, arg), arg);
+                case "--storage" -> kafkaStorage = storage(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -57,7 +62,15 @@ public record QuickstartOptions(boolean stay, Optional<Path> dataDir, Path plugi
                 throw new IllegalArgumentException("--config-dir " + configDir + " lacks " + needed);
             }
         }
-        return new QuickstartOptions(stay, dataDir, pluginPath, configDir, people, freePorts);
+        return new QuickstartOptions(stay, dataDir, pluginPath, configDir, people, freePorts, kafkaStorage);
+    }
+
+    private static boolean storage(String value) {
+        return switch (value) {
+            case "local" -> false;
+            case "kafka" -> true;
+            default -> throw new IllegalArgumentException("--storage " + value + " is not one of: local, kafka");
+        };
     }
 
     Path sqlFile() {
