@@ -32,12 +32,12 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * The same load against any endpoint: PutRecords of 500 × 1 KiB from 8 threads, a GetRecords drain of every
  * shard, and put→get visibility latency — all through the AWS SDK v2 sync client.
  */
-final class LoadGenerator implements AutoCloseable {
+public final class LoadGenerator implements AutoCloseable {
 
-    static final int THREADS = 8;
-    static final int BATCH = 500;
-    static final int RECORD_BYTES = 1024;
-    static final int SHARDS = 4;
+    public static final int THREADS = 8;
+    public static final int BATCH = 500;
+    public static final int RECORD_BYTES = 1024;
+    public static final int SHARDS = 4;
 
     /**
      * Figures of one run. CPU is in seconds per 100 000 records, for the endpoint's process and for this (load
@@ -68,7 +68,7 @@ final class LoadGenerator implements AutoCloseable {
 
     private final KinesisClient kinesis;
 
-    LoadGenerator(URI endpoint, boolean cbor) {
+    public LoadGenerator(URI endpoint, boolean cbor) {
         System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), Boolean.toString(cbor));
         try {
             kinesis = KinesisClient.builder()
@@ -152,7 +152,7 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private void createAndWait(String stream, int shards) throws InterruptedException {
+    public void createAndWait(String stream, int shards) throws InterruptedException {
         kinesis.createStream(r -> r.streamName(stream).shardCount(shards));
         while (kinesis.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary().streamStatus()
                 != StreamStatus.ACTIVE) {
@@ -160,7 +160,8 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private double put(String stream, int batchesPerThread) throws Exception {
+    /** PutRecords of the load's records from its threads; returns the seconds it took. */
+    public double put(String stream, int batchesPerThread) throws Exception {
         byte[] payload = new byte[RECORD_BYTES];
         new Random(1).nextBytes(payload);
         SdkBytes data = SdkBytes.fromByteArray(payload);
@@ -196,7 +197,8 @@ final class LoadGenerator implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private double drain(String stream, long expected) throws Exception {
+    /** GetRecords of every shard from its start, one thread per shard, until {@code expected} were read; seconds. */
+    public double drain(String stream, long expected) throws Exception {
         List<Shard> shards = kinesis.listShards(r -> r.streamName(stream)).shards();
         ExecutorService pool = Executors.newFixedThreadPool(shards.size());
         AtomicLong read = new AtomicLong();
