@@ -3,6 +3,7 @@ package io.sluice.bench.kafkastorage;
 import io.sluice.bench.server.LoadGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +40,12 @@ final class PlainKafkaLoad {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, LoadGenerator.SHARDS, (short) 1)
                     .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get(30, TimeUnit.SECONDS);
+            // Every leader answering before the first write, as Sluice's storage waits (Topics.awaitLeaders).
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            for (int p = 0; p < LoadGenerator.SHARDS; p++) {
+                partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
         }
     }
 

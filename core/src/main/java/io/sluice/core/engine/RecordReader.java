@@ -246,10 +246,11 @@ public final class RecordReader {
         }
         // Cut by the byte cap: fewer records than asked although more exist, and too many bytes for one more
         // record to fit (the second test keeps a concurrent append from looking like a cut).
-        boolean hitByteCap = read.records().size() < max && read.nextOffset() < shard.log().endOffset()
+        long shardEnd = shard.log().recentEndOffset();
+        boolean hitByteCap = read.records().size() < max && read.nextOffset() < shardEnd
                 && read.bytes() > maxBytes - RecordWriter.MAX_RECORD_BYTES;
         long behind = 0;
-        if (next < shard.log().endOffset() && !records.isEmpty()) {
+        if (next < shardEnd && !records.isEmpty()) {
             behind = Math.max(0, now - records.get(records.size() - 1).approximateArrivalTimestampMs());
         }
         boolean ended = end != null && next >= end;

@@ -16,6 +16,7 @@ import io.sluice.core.hash.HashKeys;
 import io.sluice.core.seq.ShardSequenceNumbers;
 import io.sluice.core.stream.LiveStream;
 import io.sluice.core.storage.Appended;
+import io.sluice.core.storage.PendingAppend;
 import io.sluice.core.stream.Shard;
 import io.sluice.core.stream.ShardRouter;
 import java.io.IOException;
@@ -153,43 +154,75 @@ public final class RecordWriter {
             }
             byShard.add(shard, i);
         }
+        // Every shard's records are sent before any is waited for: a storage elsewhere (Kafka) carries them in one
+        // round trip; a local log has appended each by the time send returns.
+        List<ShardGroups.Group> groups = byShard.groups();
+        PendingAppend[] sent = new PendingAppend[groups.size()];
         int[] again = new int[0];
-        for (ShardGroups.Group group : byShard.groups()) {
-            Shard shard = group.shard();
-            int[] members = group.entries();
-            Shard.Batch batch = new EntryBatch(entries, members);
+        for (int g = 0; g < sent.length; g++) {
+            ShardGroups.Group group = groups.get(g);
             try {
-                Appended appended = shard.append(batch);
-                if (appended == null) {
-                    again = concat(again, members);
-                    continue;
-                }
-                long bytes = 0;
-                for (int i : members) {
-                    bytes += sizes[i];
-                }
-                shard.counters().written(members.length, bytes);
-                ShardSequenceNumbers sequences = sequences(stream, shard);
-                for (int k = 0; k < members.length; k++) {
-                    results[members[k]] = new PutRecordsResultEntry(shard.id(), sequences.encode(appended.offset(k)),
-                            null, null);
+                sent[g] = group.shard().send(new EntryBatch(entries, group.entries()));
+                if (sent[g] == null) {
+                    again = concat(again, group.entries());
                 }
             } catch (IOException e) {
-                if (stream.isRemoved()) {
-                    throw goneOr(stream, new UncheckedIOException(e));
+                failed(stream, group, e, results);
+            }
+        }
+        for (int g = 0; g < sent.length; g++) {
+            ShardGroups.Group group = groups.get(g);
+            if (sent[g] == null) {
+                continue;
+            }
+            try {
+                Appended appended = group.shard().await(sent[g]);
+                int landed = appended == null ? 0 : appended.count();
+                if (landed > 0) {
+                    landed(stream, group, appended, sizes, results);
                 }
-                KinesisException storage = StorageErrors.ofAppend(e, shard.id(), stream.name());
-                String message = storage != null ? storage.getMessage() : "Internal service failure.";
-                if (storage == null) {
-                    LOG.error("append of {} records to {} of stream {} failed", batch.size(), shard.id(), stream.name(), e);
+                if (landed < group.entries().length) { // the shard closed under them: the rest go to its children
+                    again = concat(again, Arrays.copyOfRange(group.entries(), landed, group.entries().length));
                 }
-                for (int i : members) {
-                    results[i] = new PutRecordsResultEntry(null, null, InternalFailureException.ENTRY_ERROR_CODE, message);
-                }
+            } catch (IOException e) {
+                failed(stream, group, e, results);
             }
         }
         Arrays.sort(again);
         return again;
+    }
+
+    /** Fills the results of the group's entries that landed (the first {@code appended.count()}). */
+    private void landed(LiveStream stream, ShardGroups.Group group, Appended appended, long[] sizes,
+                        PutRecordsResultEntry[] results) {
+        Shard shard = group.shard();
+        int[] members = group.entries();
+        int landed = appended.count();
+        long bytes = 0;
+        for (int k = 0; k < landed; k++) {
+            bytes += sizes[members[k]];
+        }
+        shard.counters().written(landed, bytes);
+        ShardSequenceNumbers sequences = sequences(stream, shard);
+        for (int k = 0; k < landed; k++) {
+            results[members[k]] = new PutRecordsResultEntry(shard.id(), sequences.encode(appended.offset(k)), null, null);
+        }
+    }
+
+    private void failed(LiveStream stream, ShardGroups.Group group, IOException e, PutRecordsResultEntry[] results) {
+        Shard shard = group.shard();
+        if (stream.isRemoved()) {
+            throw goneOr(stream, new UncheckedIOException(e));
+        }
+        KinesisException storage = StorageErrors.ofAppend(e, shard.id(), stream.name());
+        String message = storage != null ? storage.getMessage() : "Internal service failure.";
+        if (storage == null) {
+            LOG.error("append of {} records to {} of stream {} failed", group.entries().length, shard.id(),
+                    stream.name(), e);
+        }
+        for (int i : group.entries()) {
+            results[i] = new PutRecordsResultEntry(null, null, InternalFailureException.ENTRY_ERROR_CODE, message);
+        }
     }
 
     /** The entries at {@code members} of a PutRecords request, handed to {@link Shard#append} as they are. */

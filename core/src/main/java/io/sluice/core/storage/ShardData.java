@@ -23,6 +23,15 @@ public interface ShardData extends AutoCloseable {
      */
     Appended append(List<LogEntry> entries) throws IOException;
 
+    /**
+     * Starts the append of {@code entries} (in order after any sent before) and returns without waiting for it where
+     * the storage can; a log of its own appends at once.
+     */
+    default PendingAppend send(List<LogEntry> entries) throws IOException {
+        Appended appended = append(entries);
+        return () -> appended;
+    }
+
     /** Up to {@code maxRecords} records and about {@code maxBytes} from {@code fromOffset} (at least one record). */
     LogReadResult read(long fromOffset, int maxRecords, long maxBytes) throws IOException;
 
@@ -31,6 +40,14 @@ public interface ShardData extends AutoCloseable {
 
     /** One past the newest record. */
     long endOffset();
+
+    /**
+     * {@link #endOffset()}, or a value at most a moment old where the exact one costs a request (a log elsewhere):
+     * for figures that are approximate anyway (how far a reader lags).
+     */
+    default long recentEndOffset() {
+        return endOffset();
+    }
 
     /** The first offset whose arrival time is at or after {@code timestampMs}, or the end offset. */
     long offsetForTimestamp(long timestampMs) throws IOException;

@@ -135,8 +135,13 @@ public final class LiveStream {
             ShardMetadata s = next.shard(live.index());
             if (s == null) {
                 gone.add(shards.remove(live.index()));
-            } else if (!s.isOpen() && !live.isClosed()) {
-                live.closedElsewhere();
+            } else if (!s.isOpen()) {
+                if (s.endOffset() != null) {
+                    live.endsAt(s.endOffset());
+                }
+                if (!live.isClosed()) {
+                    live.closedElsewhere();
+                }
             }
         }
         return gone;

@@ -3,6 +3,7 @@ package io.sluice.core.stream;
 import io.sluice.core.limits.ShardThrottle;
 import io.sluice.core.log.LogEntry;
 import io.sluice.core.storage.Appended;
+import io.sluice.core.storage.PendingAppend;
 import io.sluice.core.storage.ShardData;
 import java.io.IOException;
 import java.time.Clock;
@@ -10,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -53,7 +57,10 @@ public final class Shard {
     private volatile boolean closed;
     private long lastTimestampMs;
     private volatile CompletableFuture<Void> signal = new CompletableFuture<>();
+    private final CompletableFuture<Long> endOffset = new CompletableFuture<>(); // once closed and recorded
     private volatile boolean hot;
+
+    private static final long END_WAIT_SECONDS = 30;
 
     public Shard(int index, ShardData log, ShardThrottle throttle, Clock clock, boolean closed) {
         this.index = index;
@@ -113,6 +120,15 @@ public final class Shard {
      * Appends the records as one batch; null when the shard closed meanwhile (the caller routes again).
      */
     public Appended append(Batch records) throws IOException {
+        PendingAppend sent = send(records);
+        return sent == null ? null : await(sent);
+    }
+
+    /**
+     * Sends the records as one batch, in order after those sent before, without waiting where the storage allows
+     * (see {@link #await}); null when the shard is closed (the caller routes again).
+     */
+    public PendingAppend send(Batch records) throws IOException {
         appendLock.lock();
         try {
             if (closed) {
@@ -124,15 +140,48 @@ public final class Shard {
             for (int i = 0; i < n; i++) {
                 entries[i] = new LogEntry(ts, records.partitionKey(i), records.data(i));
             }
-            Appended appended = log.append(Arrays.asList(entries));
+            PendingAppend sent = log.send(Arrays.asList(entries));
             lastTimestampMs = ts;
-            fire();
-            // A shared log: another server may have closed the shard while these records went out; they are
-            // re-routed to its children (the parent's recorded end lies before them, see Resharder).
-            return closed ? null : appended;
+            return sent;
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /**
+     * Waits for records {@link #send sent}: where they landed, or, when the shard closed meanwhile, those that lie
+     * before its end offset (possibly none: null); the caller routes the others again, to the children.
+     *
+     * <p>In a shared log another server may close the shard while these records go out, and the end offset is
+     * recorded only after the close (see Resharder.recordPendingEnds): records behind it are not the shard's.
+     */
+    public Appended await(PendingAppend sent) throws IOException {
+        Appended appended = sent.await();
+        fire();
+        if (!closed) {
+            return appended;
+        }
+        int before = appended.countBefore(recordedEndOffset());
+        return before == appended.count() ? appended : before == 0 ? null : appended.firstOf(before);
+    }
+
+    private long recordedEndOffset() throws IOException {
+        try {
+            return endOffset.get(END_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException(id + " closed while records were written to it and its end offset was not recorded"
+                    + " within " + END_WAIT_SECONDS + " s; whether they belong to it is not known yet", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the end offset of " + id, e);
+        }
+    }
+
+    /** Records the closed shard's end offset: appends that were in flight at the close learn which records it keeps. */
+    public void endsAt(long offset) {
+        endOffset.complete(offset);
     }
 
     /** What {@link #close} runs while appends are held off: persist and publish the new shard layout. */
@@ -154,6 +203,7 @@ public final class Shard {
             }
             OptionalLong end = log.endOffsetAtClose();
             action.run(end.isPresent() ? end.getAsLong() : null);
+            end.ifPresent(this::endsAt);
             closed = true;
             fire();
         } finally {

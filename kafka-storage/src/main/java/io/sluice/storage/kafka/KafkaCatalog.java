@@ -54,6 +54,7 @@ final class KafkaCatalog implements StreamCatalog, AutoCloseable {
     private final Map<String, CompletableFuture<Boolean>> proposals = new ConcurrentHashMap<>();
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>();
     private final Thread applier;
+    private final CatalogBarrier barrier;
     private final SecureRandom random = new SecureRandom();
     private Listener listener;
     private long applied; // the next catalog offset to apply; guarded by this
@@ -76,6 +77,7 @@ final class KafkaCatalog implements StreamCatalog, AutoCloseable {
         this.consumer = clients.consumer("sluice-catalog", 20);
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
+        this.barrier = new CatalogBarrier(() -> topics.offsetAsync(partition, OffsetSpec.latest()));
         this.applier = new Thread(this::applyLoop, "sluice-catalog-applier");
         applier.setDaemon(true);
         applier.start();
@@ -179,7 +181,25 @@ final class KafkaCatalog implements StreamCatalog, AutoCloseable {
 
     /** Waits until every record appended to the catalog before this call is applied here. */
     void awaitApplied() throws IOException {
-        long end = topics.offset(partition, OffsetSpec.latest());
+        awaitAppliedSince(System.nanoTime());
+    }
+
+    /**
+     * Waits until every record appended to the catalog before {@code sinceNanos} ({@link System#nanoTime()}) is
+     * applied here; concurrent callers share one request for the catalog's end.
+     */
+    void awaitAppliedSince(long sinceNanos) throws IOException {
+        long end;
+        try {
+            end = barrier.endOffsetAfter(sinceNanos).get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("The catalog's end offset cannot be read: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("The catalog's end offset was not read within " + config.timeout().toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the catalog's end offset", e);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         synchronized (this) {
             if (applied >= end) {

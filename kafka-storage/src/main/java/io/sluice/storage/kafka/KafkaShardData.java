@@ -5,6 +5,7 @@ import io.sluice.core.log.LogEntry;
 import io.sluice.core.log.LogReadResult;
 import io.sluice.core.log.LogRecord;
 import io.sluice.core.storage.Appended;
+import io.sluice.core.storage.PendingAppend;
 import io.sluice.core.storage.ShardData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,8 @@ import org.apache.kafka.common.TopicPartition;
 final class KafkaShardData implements ShardData {
 
     private static final long MAX_READ_WAIT_MS = 2_000;
+    /** How old a known start or end offset may be where an approximate one does. */
+    private static final long RECENT_NANOS = 100_000_000L;
 
     private final TopicPartition partition;
     private final KafkaProducer<byte[], byte[]> producer;
@@ -46,6 +49,29 @@ final class KafkaShardData implements ShardData {
     private final KafkaCatalog catalog;
     private final EndOffsetWatcher watcher;
     private final Duration timeout;
+    private final KnownOffset knownEnd = new KnownOffset();
+    private final KnownOffset knownStart = new KnownOffset();
+
+    /** An offset learned by the last request, appends and reads, with when; raised, never lowered, by what is seen. */
+    private static final class KnownOffset {
+        private long offset = -1;
+        private long atNanos;
+
+        synchronized void raise(long seen) {
+            if (seen > offset) {
+                offset = seen;
+            }
+            atNanos = System.nanoTime();
+        }
+
+        synchronized long ifRecent() {
+            return System.nanoTime() - atNanos < RECENT_NANOS ? offset : -1;
+        }
+
+        synchronized long any() {
+            return offset;
+        }
+    }
 
     KafkaShardData(TopicPartition partition, KafkaProducer<byte[], byte[]> producer, ConsumerPool consumers,
                    Topics topics, KafkaCatalog catalog, EndOffsetWatcher watcher, Duration timeout) {
@@ -60,14 +86,29 @@ final class KafkaShardData implements ShardData {
 
     @Override
     public Appended append(List<LogEntry> entries) throws IOException {
+        return send(entries).await();
+    }
+
+    /** Hands the records to the producer (in order per partition); {@link PendingAppend#await} waits for them. */
+    @Override
+    public PendingAppend send(List<LogEntry> entries) throws IOException {
         List<Future<RecordMetadata>> sent = new ArrayList<>(entries.size());
-        for (LogEntry e : entries) {
-            sent.add(producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), null,
-                    e.partitionKey().getBytes(StandardCharsets.UTF_8), e.data())));
+        try {
+            for (LogEntry e : entries) {
+                sent.add(producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), null,
+                        e.partitionKey().getBytes(StandardCharsets.UTF_8), e.data())));
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("Kafka did not take the records for " + partition + ": " + e.getMessage(), e);
         }
-        long[] offsets = new long[entries.size()];
+        return () -> landed(sent);
+    }
+
+    private Appended landed(List<Future<RecordMetadata>> sent) throws IOException {
+        long[] offsets = new long[sent.size()];
         long timestamp = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
+        long acked;
         try {
             for (int i = 0; i < offsets.length; i++) {
                 RecordMetadata m = sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -76,6 +117,7 @@ final class KafkaShardData implements ShardData {
                     timestamp = m.timestamp();
                 }
             }
+            acked = System.nanoTime();
         } catch (ExecutionException e) {
             throw new IOException("Kafka did not take the records for " + partition + ": "
                     + e.getCause().getMessage(), e.getCause());
@@ -86,13 +128,15 @@ final class KafkaShardData implements ShardData {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while appending to " + partition, e);
         }
-        catalog.awaitApplied();
-        return new Appended(offsets[0], offsets, timestamp);
+        knownEnd.raise(offsets[offsets.length - 1] + 1);
+        catalog.awaitAppliedSince(acked);
+        return Appended.at(offsets, timestamp);
     }
 
     @Override
     public LogReadResult read(long fromOffset, int maxRecords, long maxBytes) throws IOException {
-        if (fromOffset >= endOffset()) {
+        // Behind the end known from appends and reads here: records are there, skip asking Kafka where the end is.
+        if (fromOffset >= knownEnd.any() && fromOffset >= endOffset()) {
             return new LogReadResult(List.of(), fromOffset, 0);
         }
         KafkaConsumer<byte[], byte[]> consumer = consumers.borrow();
@@ -119,6 +163,7 @@ final class KafkaShardData implements ShardData {
                     next = Math.max(next, consumer.position(partition)); // past offsets without records
                 }
             }
+            consumer.currentLag(partition).ifPresent(lag -> knownEnd.raise(consumer.position(partition) + lag));
             return new LogReadResult(records, next, bytes);
         } catch (RuntimeException e) {
             throw new IOException("reading " + partition + " from offset " + fromOffset + " failed: " + e.getMessage(), e);
@@ -127,14 +172,29 @@ final class KafkaShardData implements ShardData {
         }
     }
 
+    /** A start at most a moment old: retention moves it rarely, and reads clamp to the retention period anyway. */
     @Override
     public long startOffset() {
-        return offset(OffsetSpec.earliest());
+        long recent = knownStart.ifRecent();
+        if (recent >= 0) {
+            return recent;
+        }
+        long start = offset(OffsetSpec.earliest());
+        knownStart.raise(start);
+        return start;
     }
 
     @Override
     public long endOffset() {
-        return offset(OffsetSpec.latest());
+        long end = offset(OffsetSpec.latest());
+        knownEnd.raise(end);
+        return end;
+    }
+
+    @Override
+    public long recentEndOffset() {
+        long recent = knownEnd.ifRecent();
+        return recent >= 0 ? recent : endOffset();
     }
 
     private long offset(OffsetSpec spec) {

@@ -2,10 +2,12 @@ package io.sluice.storage.kafka;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidMetadataException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -87,6 +90,7 @@ final class Topics {
         try {
             NewTopic t = new NewTopic(topic, partitions, replicationFactor).configs(configs);
             await(admin.createTopics(List.of(t)).all());
+            awaitLeaders(topic, partitions);
             return;
         } catch (IOException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -101,6 +105,42 @@ final class Topics {
                     throw e; // InvalidPartitions with enough partitions: another server added them meanwhile
                 }
             }
+        }
+        awaitLeaders(topic, partitions);
+    }
+
+    /**
+     * Returns once every partition's leader answers. Writing to a partition whose leader is still being elected
+     * could leave the idempotent producer's first batch refused while later ones were in flight, and retrying out of
+     * sequence until the delivery timeout.
+     */
+    private void awaitLeaders(String topic, int partitions) throws IOException {
+        List<TopicPartition> all = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            all.add(new TopicPartition(topic, p));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                offsets(all, OffsetSpec.latest());
+                return;
+            } catch (IOException e) {
+                // A topic just made is unknown to a broker until its metadata reaches it: ask again.
+                boolean notYet = e.getCause() instanceof InvalidMetadataException;
+                if (!notYet || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a topic's leaders", e);
         }
     }
 
@@ -131,6 +171,19 @@ final class Topics {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         info.forEach((tp, i) -> offsets.put(tp, i.offset()));
         return offsets;
+    }
+
+    /** Like {@link #offset}, without waiting. */
+    CompletableFuture<Long> offsetAsync(TopicPartition partition, OffsetSpec spec) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        admin.listOffsets(Map.of(partition, spec)).partitionResult(partition).whenComplete((info, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(info.offset());
+            }
+        });
+        return result;
     }
 
     long offset(TopicPartition partition, OffsetSpec spec) throws IOException {

@@ -1,6 +1,5 @@
 package io.sluice.server.it;
 
-import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -36,11 +35,6 @@ final class KafkaCluster implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** The brokers' ids. */
-    java.util.Set<Integer> brokerIds() {
-        return cluster.brokers().keySet();
-    }
-
     /** Stops a broker as a crash would leave its peers: it stops answering. */
     void stopBroker(int id) {
         cluster.brokers().get(id).shutdown();
@@ -49,10 +43,6 @@ final class KafkaCluster implements AutoCloseable {
 
     void startBroker(int id) {
         cluster.brokers().get(id).startup();
-    }
-
-    Map<String, Object> clientProperties() {
-        return Map.of("bootstrap.servers", bootstrapServers());
     }
 
     @Override

@@ -7,7 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.StorageSettings;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -63,8 +66,8 @@ class KafkaStorageIT {
             Path dataDir = Files.createTempDirectory("sluice-kafka-it-");
             return SluiceServer.start(ServerConfig.defaults().withPort(0).withDataDir(dataDir).withLimits(false)
                     .withStorage(kafkaStorage(kafka)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -152,6 +155,66 @@ class KafkaStorageIT {
     }
 
     @Test
+    void writesOnOneServerWhileTheOtherSplitsLoseNothingAndKeepEachKeysOrder() throws Exception {
+        onA.createStream(r -> r.streamName("racing").shardCount(1));
+        await().until(() -> status(onB, "racing") == StreamStatus.ACTIVE);
+        List<String> acknowledged = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            for (int n = 0; !stop.get(); ) {
+                List<PutRecordsRequestEntry> batch = new ArrayList<>();
+                for (int i = 0; i < 20; i++, n++) {
+                    batch.add(PutRecordsRequestEntry.builder().partitionKey("k" + (n % 10))
+                            .data(SdkBytes.fromUtf8String((n % 10) + ":" + n)).build());
+                }
+                PutRecordsResponse put = onA.putRecords(r -> r.streamName("racing").records(batch));
+                for (int i = 0; i < batch.size(); i++) {
+                    if (put.records().get(i).errorCode() == null) {
+                        synchronized (acknowledged) {
+                            acknowledged.add(batch.get(i).data().asUtf8String());
+                        }
+                    }
+                }
+            }
+        });
+        writer.start();
+        await().until(() -> {
+            synchronized (acknowledged) {
+                return acknowledged.size() >= 500;
+            }
+        });
+        String parent = onB.listShards(r -> r.streamName("racing")).shards().get(0).shardId();
+        onB.splitShard(r -> r.streamName("racing").shardToSplit(parent)
+                .newStartingHashKey("170141183460469231731687303715884105728"));
+        await().until(() -> onA.listShards(r -> r.streamName("racing")).shards().size() == 3);
+        int atSplit;
+        synchronized (acknowledged) {
+            atSplit = acknowledged.size();
+        }
+        await().until(() -> {
+            synchronized (acknowledged) {
+                return acknowledged.size() >= atSplit + 500;
+            }
+        });
+        stop.set(true);
+        writer.join();
+
+        List<String> read = new ArrayList<>(); // the parent to its end, then each child
+        for (Shard shard : onB.listShards(r -> r.streamName("racing")).shards()) {
+            String it = onB.getShardIterator(r -> r.streamName("racing").shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            readFrom(onB, it, Integer.MAX_VALUE).forEach(rec -> read.add(rec.data().asUtf8String()));
+        }
+        assertThat(read).as("every acknowledged record once").doesNotHaveDuplicates().containsAll(acknowledged);
+        for (int key = 0; key < 10; key++) {
+            String prefix = key + ":";
+            List<Integer> order = read.stream().filter(d -> d.startsWith(prefix))
+                    .map(d -> Integer.parseInt(d.substring(prefix.length()))).toList();
+            assertThat(order).as("key k%d, parent then child", key).isSorted();
+        }
+    }
+
+    @Test
     void aPlainKafkaConsumerReadsTheStreamsTopicKeyedByPartitionKey() {
         onB.createStream(r -> r.streamName("plain").shardCount(1));
         await().until(() -> status(onB, "plain") == StreamStatus.ACTIVE);
@@ -218,6 +281,7 @@ class KafkaStorageIT {
         assertThat(readFrom(onB, it, 2)).extracting(r -> r.data().asUtf8String()).containsExactly("one", "two");
     }
 
+    /** Records from {@code iterator} until {@code expected} came, the shard ended, or the reader caught up. */
     private static List<Record> readFrom(KinesisClient kinesis, String iterator, int expected) {
         List<Record> records = new ArrayList<>();
         String[] next = {iterator};
@@ -225,7 +289,8 @@ class KafkaStorageIT {
             var page = kinesis.getRecords(r -> r.shardIterator(next[0]));
             records.addAll(page.records());
             next[0] = page.nextShardIterator();
-            return records.size() >= expected || next[0] == null;
+            return records.size() >= expected || next[0] == null
+                    || (page.records().isEmpty() && page.millisBehindLatest() == 0);
         });
         return records;
     }
@@ -233,7 +298,7 @@ class KafkaStorageIT {
     private static StreamStatus status(KinesisClient kinesis, String stream) {
         try {
             return kinesis.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary().streamStatus();
-        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
+        } catch (ResourceNotFoundException e) {
             return null;
         }
     }

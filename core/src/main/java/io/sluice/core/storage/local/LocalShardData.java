@@ -21,7 +21,7 @@ public final class LocalShardData implements ShardData {
 
     @Override
     public Appended append(List<LogEntry> entries) throws IOException {
-        return Appended.consecutive(log.append(entries), entries.get(0).timestampMs());
+        return Appended.consecutive(log.append(entries), entries.size(), entries.get(0).timestampMs());
     }
 
     @Override
