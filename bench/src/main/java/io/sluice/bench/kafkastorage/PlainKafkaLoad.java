@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidMetadataException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -45,7 +47,17 @@ final class PlainKafkaLoad {
             for (int p = 0; p < LoadGenerator.SHARDS; p++) {
                 partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+                    break;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof InvalidMetadataException) || attempt > 500) {
+                        throw e; // else: the new topic's metadata has not reached the broker yet
+                    }
+                    Thread.sleep(20);
+                }
+            }
         }
     }
 

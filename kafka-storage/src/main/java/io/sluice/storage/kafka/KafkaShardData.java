@@ -139,10 +139,15 @@ final class KafkaShardData implements ShardData {
         if (fromOffset >= knownEnd.any() && fromOffset >= endOffset()) {
             return new LogReadResult(List.of(), fromOffset, 0);
         }
-        KafkaConsumer<byte[], byte[]> consumer = consumers.borrow();
+        ConsumerPool.Lent lent = consumers.borrow(partition);
+        KafkaConsumer<byte[], byte[]> consumer = lent.consumer();
         try {
-            consumer.assign(List.of(partition));
-            consumer.seek(partition, fromOffset);
+            if (!partition.equals(lent.assigned())) {
+                consumer.assign(List.of(partition));
+            }
+            if (!partition.equals(lent.assigned()) || consumer.position(partition) != fromOffset) {
+                consumer.seek(partition, fromOffset); // a page fetched ahead for another position is dropped
+            }
             List<LogRecord> records = new ArrayList<>();
             long bytes = 0;
             long next = fromOffset;
@@ -168,7 +173,7 @@ final class KafkaShardData implements ShardData {
         } catch (RuntimeException e) {
             throw new IOException("reading " + partition + " from offset " + fromOffset + " failed: " + e.getMessage(), e);
         } finally {
-            consumers.giveBack(consumer);
+            consumers.giveBack(consumer, partition);
         }
     }
 

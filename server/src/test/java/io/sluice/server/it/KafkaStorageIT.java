@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -265,20 +266,38 @@ class KafkaStorageIT {
     }
 
     @Test
-    void clientsCarryOnAgainstTheOtherServerWhenOneStops() {
-        SluiceServer c = start(kafka);
-        try (KinesisClient onC = KinesisClients.SYNC_JSON.create(c.endpoint())) {
-            onC.createStream(r -> r.streamName("survivor").shardCount(1));
+    void clientsCarryOnAgainstTheOtherServerWhenOneIsKilled() throws Exception {
+        Process c = ServerProcess.start("--port", "0", "--limits", "off", "--data-dir",
+                Files.createTempDirectory("sluice-kafka-killed-").toString(), "--storage", "kafka", "--kafka-bootstrap",
+                kafka.bootstrapServers(), "--kafka-replication-factor", "1");
+        List<String> acknowledged = new ArrayList<>();
+        try (KinesisClient onC = KinesisClients.SYNC_JSON.create(ServerProcess.endpoint(c))) {
+            onC.createStream(r -> r.streamName("survivor").shardCount(2));
             await().until(() -> status(onC, "survivor") == StreamStatus.ACTIVE);
-            onC.putRecord(r -> r.streamName("survivor").partitionKey("k").data(SdkBytes.fromUtf8String("one")));
+            for (int i = 0; i < 20; i++) {
+                String data = "via-c-" + i;
+                onC.putRecord(r -> r.streamName("survivor").partitionKey(data).data(SdkBytes.fromUtf8String(data)));
+                acknowledged.add(data);
+            }
         } finally {
-            c.close();
+            c.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no clean stop
         }
-        onB.putRecord(r -> r.streamName("survivor").partitionKey("k").data(SdkBytes.fromUtf8String("two")));
-        String shardId = onB.listShards(r -> r.streamName("survivor")).shards().get(0).shardId();
-        String it = onB.getShardIterator(r -> r.streamName("survivor").shardId(shardId)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-        assertThat(readFrom(onB, it, 2)).extracting(r -> r.data().asUtf8String()).containsExactly("one", "two");
+        for (int i = 0; i < 20; i++) {
+            String data = "via-b-" + i;
+            onB.putRecord(r -> r.streamName("survivor").partitionKey(data).data(SdkBytes.fromUtf8String(data)));
+            acknowledged.add(data);
+        }
+        List<String> read = new ArrayList<>();
+        for (Shard shard : onB.listShards(r -> r.streamName("survivor")).shards()) {
+            String it = onB.getShardIterator(r -> r.streamName("survivor").shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            readFrom(onB, it, Integer.MAX_VALUE).forEach(rec -> read.add(rec.data().asUtf8String()));
+        }
+        assertThat(read).containsExactlyInAnyOrderElementsOf(acknowledged);
+        onB.updateShardCount(r -> r.streamName("survivor").targetShardCount(4).scalingType("UNIFORM_SCALING"));
+        await().until(() -> status(onA, "survivor") == StreamStatus.ACTIVE
+                && onA.listShards(r -> r.streamName("survivor")).shards().stream()
+                .filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null).count() == 4);
     }
 
     /** Records from {@code iterator} until {@code expected} came, the shard ended, or the reader caught up. */

@@ -2,19 +2,13 @@ package io.sluice.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -23,8 +17,6 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** The launcher's main class in its own JVM: the "listening" line, clean SIGTERM shutdown, and flag errors. */
 class ServerMainIT {
-
-    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
 
     @TempDir
     Path dataDir;
@@ -95,11 +87,8 @@ class ServerMainIT {
         assertThat(stderr).startsWith("sluice-server: --limits: limits 'sometimes' is not one of: kinesis, off");
     }
 
-    private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.sluice.server.SluiceServerMain"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+    private static Process start(String... args) throws IOException {
+        return ServerProcess.start(args);
     }
 
     /** The stderr of a server that must exit 1 by itself within 30 s (not hang, not need a signal). */
@@ -116,15 +105,6 @@ class ServerMainIT {
     }
 
     private static URI endpoint(Process process) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                return URI.create(matcher.group(1));
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the server exited without a 'listening' line: "
-                + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return ServerProcess.endpoint(process);
     }
 }
