@@ -136,13 +136,23 @@ public final class StreamRegistry implements StreamCatalog.Listener {
                 gone.wakeReaders();
                 gone.log().close();
             }
-            storage.streamChanged(before, meta);
+            followSettings(before, meta);
         } catch (IOException | RuntimeException e) {
             // Serving a stream differently from the other servers would break its order: stop serving it here.
             LOG.error("applying a change of stream {} failed; it is out of service here until a restart", meta.name(), e);
             if (live != null) {
                 live.takeOutOfService("applying a change made by another server failed: " + IoFailures.reason(e), e);
             }
+        }
+    }
+
+    /** Lets the storage follow settings it keeps itself; a failure there leaves the stream served as it is. */
+    private void followSettings(StreamMetadata before, StreamMetadata meta) {
+        try {
+            storage.streamChanged(before, meta);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the storage did not follow the change of stream {} (its retention, for one): {}", meta.name(),
+                    IoFailures.reason(e));
         }
     }
 

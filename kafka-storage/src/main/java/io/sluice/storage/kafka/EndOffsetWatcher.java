@@ -46,8 +46,9 @@ final class EndOffsetWatcher implements AutoCloseable {
         watched.put(partition, new Watched(wake));
     }
 
-    void unwatch(TopicPartition partition) {
-        watched.remove(partition);
+    /** Stops waking {@code wake} (another shard object of the partition may have taken its place meanwhile). */
+    void unwatch(TopicPartition partition, Runnable wake) {
+        watched.computeIfPresent(partition, (tp, w) -> w.wake == wake ? null : w);
     }
 
     private void check() {

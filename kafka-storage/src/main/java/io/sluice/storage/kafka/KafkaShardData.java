@@ -51,6 +51,7 @@ final class KafkaShardData implements ShardData {
     private final Duration timeout;
     private final KnownOffset knownEnd = new KnownOffset();
     private final KnownOffset knownStart = new KnownOffset();
+    private volatile Runnable wake;
 
     /** An offset learned by the last request, appends and reads, with when; raised, never lowered, by what is seen. */
     private static final class KnownOffset {
@@ -246,18 +247,19 @@ final class KafkaShardData implements ShardData {
 
     @Override
     public void onForeignAppend(Runnable wake) {
+        this.wake = wake;
         watcher.watch(partition, wake);
     }
 
     @Override
     public void close() {
-        watcher.unwatch(partition);
+        watcher.unwatch(partition, wake);
     }
 
     /** A partition cannot be removed alone; the topic goes with its stream. */
     @Override
     public void deleteAll() {
-        watcher.unwatch(partition);
+        close();
     }
 
     @Override

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StartingPosition;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
@@ -212,6 +215,29 @@ class KafkaStorageIT {
             List<Integer> order = read.stream().filter(d -> d.startsWith(prefix))
                     .map(d -> Integer.parseInt(d.substring(prefix.length()))).toList();
             assertThat(order).as("key k%d, parent then child", key).isSorted();
+        }
+    }
+
+    @Test
+    void aSubscriberOnOneServerIsPushedRecordsPutOnTheOther() throws Exception {
+        onA.createStream(r -> r.streamName("pushed").shardCount(1));
+        await().until(() -> status(onB, "pushed") == StreamStatus.ACTIVE);
+        String arn = onB.describeStreamSummary(r -> r.streamName("pushed")).streamDescriptionSummary().streamARN();
+        String consumer = onB.registerStreamConsumer(r -> r.streamARN(arn).consumerName("pushed-to"))
+                .consumer().consumerARN();
+        await().until(() -> onB.describeStreamConsumer(r -> r.consumerARN(consumer)).consumerDescription()
+                .consumerStatus() == ConsumerStatus.ACTIVE);
+        try (KinesisAsyncClient async = KinesisClients.ASYNC_H2_CBOR.createAsync(b.endpoint())) {
+            Subscription subscription = Subscription.start(async, consumer, "shardId-000000000000",
+                    StartingPosition.builder().type(ShardIteratorType.LATEST).build());
+            subscription.nextEvent(Duration.ofSeconds(20)); // subscribed: the first event comes at once
+            for (int i = 0; i < 3; i++) {
+                String data = "pushed-" + i;
+                onA.putRecord(r -> r.streamName("pushed").partitionKey("k").data(SdkBytes.fromUtf8String(data)));
+            }
+            assertThat(subscription.records(3)).extracting(r -> r.data().asUtf8String())
+                    .containsExactly("pushed-0", "pushed-1", "pushed-2");
+            subscription.cancel();
         }
     }
 
