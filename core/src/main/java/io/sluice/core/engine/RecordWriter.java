@@ -67,7 +67,8 @@ public final class RecordWriter {
         }
         LiveStream stream = registry.resolveForData(request.stream());
         stream.checkInService();
-        List<Shard.Pending> one = List.of(new Shard.Pending(request.partitionKey(), request.data()));
+        List<Shard.Pending> one = List.of(new Shard.Pending(request.partitionKey(), request.data(),
+                request.explicitHashKey()));
         for (int attempt = 0; attempt < MAX_ROUTE_ATTEMPTS; attempt++) {
             Shard shard = stream.router().route(hashKey);
             if (!shard.throttle().tryAdmitWrite(size)) {
@@ -240,6 +241,11 @@ public final class RecordWriter {
         @Override
         public byte[] data(int i) {
             return entries.get(members[i]).data();
+        }
+
+        @Override
+        public String explicitHashKey(int i) {
+            return entries.get(members[i]).explicitHashKey();
         }
     }
 

@@ -31,8 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Shard {
 
-    /** A record waiting to be appended. */
-    public record Pending(String partitionKey, byte[] data) {
+    /** A record waiting to be appended; {@code explicitHashKey} may be null. */
+    public record Pending(String partitionKey, byte[] data, String explicitHashKey) {
     }
 
     /**
@@ -45,6 +45,9 @@ public final class Shard {
         String partitionKey(int i);
 
         byte[] data(int i);
+
+        /** The explicit hash key the record was put with, or null. */
+        String explicitHashKey(int i);
     }
 
     private final int index;
@@ -113,6 +116,11 @@ public final class Shard {
             public byte[] data(int i) {
                 return records.get(i).data();
             }
+
+            @Override
+            public String explicitHashKey(int i) {
+                return records.get(i).explicitHashKey();
+            }
         });
     }
 
@@ -138,7 +146,7 @@ public final class Shard {
             int n = records.size();
             LogEntry[] entries = new LogEntry[n];
             for (int i = 0; i < n; i++) {
-                entries[i] = new LogEntry(ts, records.partitionKey(i), records.data(i));
+                entries[i] = new LogEntry(ts, records.partitionKey(i), records.data(i), records.explicitHashKey(i));
             }
             PendingAppend sent = log.send(Arrays.asList(entries));
             lastTimestampMs = ts;

@@ -25,6 +25,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * One shard as one partition of its stream's topic: offset = Kafka offset, arrival time = the broker's log-append
@@ -38,6 +40,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class KafkaShardData implements ShardData {
 
+    /** The header holding a record's explicit hash key (decimal), where it was put with one. */
+    static final String EXPLICIT_HASH_KEY_HEADER = "kinesis.explicit-hash-key";
     private static final long MAX_READ_WAIT_MS = 2_000;
     /** How old a known start or end offset may be where an approximate one does. */
     private static final long RECENT_NANOS = 100_000_000L;
@@ -97,12 +101,18 @@ final class KafkaShardData implements ShardData {
         try {
             for (LogEntry e : entries) {
                 sent.add(producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), null,
-                        e.partitionKey().getBytes(StandardCharsets.UTF_8), e.data())));
+                        e.partitionKey().getBytes(StandardCharsets.UTF_8), e.data(), headers(e))));
             }
         } catch (RuntimeException e) {
             throw new IOException("Kafka did not take the records for " + partition + ": " + e.getMessage(), e);
         }
         return () -> landed(sent);
+    }
+
+    /** The explicit hash key, when the record was put with one, for the topic's own consumers. */
+    private static List<Header> headers(LogEntry entry) {
+        return entry.explicitHashKey() == null ? List.of() : List.of(new RecordHeader(EXPLICIT_HASH_KEY_HEADER,
+                entry.explicitHashKey().getBytes(StandardCharsets.US_ASCII)));
     }
 
     private Appended landed(List<Future<RecordMetadata>> sent) throws IOException {

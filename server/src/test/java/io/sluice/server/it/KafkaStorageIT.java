@@ -9,6 +9,7 @@ import io.sluice.server.SluiceServer;
 import io.sluice.server.StorageSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -247,6 +248,7 @@ class KafkaStorageIT {
         await().until(() -> status(onB, "plain") == StreamStatus.ACTIVE);
         onB.putRecords(r -> r.streamName("plain").records(IntStream.range(0, 5)
                 .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("user-" + i)
+                        .explicitHashKey(i == 4 ? "42" : null)
                         .data(SdkBytes.fromUtf8String("{\"n\":" + i + "}")).build()).toList()));
 
         Properties props = new Properties();
@@ -265,6 +267,9 @@ class KafkaStorageIT {
         }
         assertThat(seen).extracting(ConsumerRecord::key).containsExactly("user-0", "user-1", "user-2", "user-3", "user-4");
         assertThat(seen).extracting(ConsumerRecord::value).startsWith("{\"n\":0}");
+        assertThat(seen.get(4).headers().lastHeader("kinesis.explicit-hash-key").value())
+                .as("the explicit hash key it was put with").isEqualTo("42".getBytes(StandardCharsets.US_ASCII));
+        assertThat(seen.get(0).headers().toArray()).as("none without one").isEmpty();
     }
 
     @Test
