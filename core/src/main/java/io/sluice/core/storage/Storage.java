@@ -37,10 +37,6 @@ public interface Storage extends AutoCloseable {
         return catalog().shared();
     }
 
-    /** Hint to make appended records durable now (a clean stop). */
-    default void flush() throws IOException {
-    }
-
     @Override
     void close() throws IOException;
 }

@@ -97,10 +97,6 @@ public final class KafkaStorage implements Storage {
         }
     }
 
-    public KafkaStorageConfig config() {
-        return config;
-    }
-
     @Override
     public void close() {
         watcher.close();

@@ -31,10 +31,6 @@ public record KafkaStorageConfig(String bootstrapServers, short replicationFacto
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
     }
 
-    public static KafkaStorageConfig of(String bootstrapServers, int replicationFactor, String topicPrefix) {
-        return new KafkaStorageConfig(bootstrapServers, (short) replicationFactor, topicPrefix, Map.of(), null);
-    }
-
     public String catalogTopic() {
         return topicPrefix + CATALOG_TOPIC_SUFFIX;
     }
