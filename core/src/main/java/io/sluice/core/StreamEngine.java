@@ -15,6 +15,7 @@ import io.sluice.core.api.PutRecordsEntry;
 import io.sluice.core.api.PutRecordsResult;
 import io.sluice.core.api.ScalingType;
 import io.sluice.core.api.StreamDescription;
+import io.sluice.core.api.StreamRecord;
 import io.sluice.core.api.StreamRef;
 import io.sluice.core.api.StreamStatistics;
 import io.sluice.core.api.StreamSummary;
@@ -282,6 +283,14 @@ public final class StreamEngine implements AutoCloseable {
      */
     public Optional<String> streamArnOfIterator(String shardIterator) {
         return iterators.decode(shardIterator).map(position -> config.streamArn(position.streamName()));
+    }
+
+    /**
+     * The newest records of a shard (at most {@code limit}, only those after {@code afterSequenceNumber} when given),
+     * oldest first; for looking at a stream, so neither throttled nor counted as GetRecords.
+     */
+    public List<StreamRecord> newestRecords(StreamRef stream, String shardId, String afterSequenceNumber, int limit) {
+        return reader.newest(stream, shardId, afterSequenceNumber, limit);
     }
 
     /**

@@ -4,8 +4,10 @@ import io.sluice.core.EngineConfig;
 import io.sluice.core.StreamEngine;
 import io.sluice.core.limits.ThroughputLimits;
 import io.sluice.server.actions.KinesisActions;
+import io.sluice.server.admin.AdminExtension;
 import io.sluice.server.admin.AdminResponse;
 import io.sluice.server.admin.AdminRoutes;
+import io.sluice.server.admin.ApiAccess;
 import io.sluice.server.admin.Health;
 import io.sluice.server.metrics.ServerMetrics;
 import io.sluice.server.netty.AdminListener;
@@ -31,7 +33,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +54,17 @@ public final class SluiceServer implements AutoCloseable {
     private final NettyServer netty;
     private final AdminListener admin;
 
-    private SluiceServer(ServerConfig config, StreamEngine engine, NettyServer netty, AdminListener admin) {
+    private final List<String> adminPaths;
+    private final List<AutoCloseable> extensions;
+
+    private SluiceServer(ServerConfig config, StreamEngine engine, NettyServer netty, AdminListener admin,
+                         List<String> adminPaths, List<AutoCloseable> extensions) {
         this.config = config;
         this.engine = engine;
         this.netty = netty;
         this.admin = admin;
+        this.adminPaths = adminPaths;
+        this.extensions = extensions;
     }
 
     public static SluiceServer start(ServerConfig config) {
@@ -81,11 +92,11 @@ public final class SluiceServer implements AutoCloseable {
             // reads the port once it is open.
             AtomicReference<NettyServer> port = new AtomicReference<>();
             ServerMetrics metrics = new ServerMetrics(engine, () -> port.get() == null ? 0 : port.get().inflightBytes());
-            RequestProcessor processor = users == null
-                    ? new RequestProcessor(actions, new OpenAuthenticator(), AccessControl.ALLOW_ALL, metrics)
-                    : new RequestProcessor(actions, sigV4(users, config.region()),
-                            new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine)),
-                            metrics);
+            Authenticator signatures = users == null ? null : sigV4(users, config.region());
+            AccessControl accessControl = users == null ? AccessControl.ALLOW_ALL
+                    : new PolicyAccessControl(users, new Authorizer(config.accountId()), new StoredResourcePolicies(engine));
+            RequestProcessor processor = new RequestProcessor(actions,
+                    signatures == null ? new OpenAuthenticator() : signatures, accessControl, metrics);
             NettyServer netty = new NettyServer(new NettyServer.Settings(config.host(), config.port(),
                     config.maxRequestBytes(), config.maxInflightBytes(), config.workerThreads(), config.maxQueued(),
                     config.maxConnections(), config.requestTimeoutMs(),
@@ -93,14 +104,23 @@ public final class SluiceServer implements AutoCloseable {
                     processor);
             port.set(netty);
             AdminListener admin = null;
+            List<AutoCloseable> extensions = new ArrayList<>();
+            List<String> adminPaths = List.of();
             if (config.adminPort() != null) {
                 Health health = new Health(engine, netty::isServing);
+                AdminRoutes routes = new AdminRoutes()
+                        .route("/metrics", () -> new AdminResponse(200, ServerMetrics.contentType(), metrics.scrape()))
+                        .route("/health/live", health::live)
+                        .route("/health/ready", health::ready);
+                ApiAccess api = new ApiAccess(processor, signatures, accessControl, actions, config.region());
                 try {
-                    admin = new AdminListener(config.adminHost(), config.adminPort(), new AdminRoutes()
-                            .route("/metrics", () -> new AdminResponse(200, ServerMetrics.contentType(), metrics.scrape()))
-                            .route("/health/live", health::live)
-                            .route("/health/ready", health::ready), config.requestTimeoutMs());
+                    for (AdminExtension extension : ServiceLoader.load(AdminExtension.class)) {
+                        extensions.add(extension.install(routes, engine, api));
+                    }
+                    admin = new AdminListener(config.adminHost(), config.adminPort(), routes, config.requestTimeoutMs());
+                    adminPaths = routes.paths();
                 } catch (InterruptedException | RuntimeException e) {
+                    closeAll(extensions);
                     netty.close();
                     throw e;
                 }
@@ -109,7 +129,7 @@ public final class SluiceServer implements AutoCloseable {
                 log.warn("Authentication is open: any well-formed SigV4 request is accepted. "
                         + "Use --auth sigv4 --auth-config FILE to check signatures and policies.");
             }
-            return new SluiceServer(config, engine, netty, admin);
+            return new SluiceServer(config, engine, netty, admin, adminPaths, extensions);
         } catch (InterruptedException e) {
             engine.close();
             Thread.currentThread().interrupt();
@@ -117,6 +137,16 @@ public final class SluiceServer implements AutoCloseable {
         } catch (RuntimeException e) {
             engine.close();
             throw e;
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> extensions) {
+        for (AutoCloseable extension : extensions) {
+            try {
+                extension.close();
+            } catch (Exception e) {
+                log.warn("An admin extension did not close cleanly", e);
+            }
         }
     }
 
@@ -183,6 +213,11 @@ public final class SluiceServer implements AutoCloseable {
         return Optional.of(URI.create("http://" + host + ":" + address.getPort()));
     }
 
+    /** What the admin listener serves ({@code /metrics}, ..., {@code /console} when the console is on the class path). */
+    public List<String> adminPaths() {
+        return adminPaths;
+    }
+
     @Override
     public void close() {
         try {
@@ -192,6 +227,7 @@ public final class SluiceServer implements AutoCloseable {
                 if (admin != null) {
                     admin.close();
                 }
+                closeAll(extensions);
             } finally {
                 engine.close();
             }

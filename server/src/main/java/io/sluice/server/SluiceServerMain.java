@@ -43,7 +43,7 @@ public final class SluiceServerMain {
                 + ", region " + config.region() + ", auth " + config.auth().name().toLowerCase(java.util.Locale.ROOT)
                 + ", limits " + (config.limitsOn() ? "kinesis" : "off") + ", fsync " + config.fsync() + ")");
         server.adminEndpoint().ifPresent(admin -> System.out.println("Sluice admin endpoint " + admin
-                + " (/metrics, /health/live, /health/ready)"));
+                + " (" + String.join(", ", server.adminPaths()) + ")"));
         stopped.await();
     }
 }

@@ -5,6 +5,7 @@ import io.sluice.core.api.GetRecordsResult;
 import io.sluice.core.api.GetShardIteratorRequest;
 import io.sluice.core.api.ShardIteratorType;
 import io.sluice.core.api.StreamRecord;
+import io.sluice.core.api.StreamRef;
 import io.sluice.core.error.ExpiredIteratorException;
 import io.sluice.core.error.InvalidArgumentException;
 import io.sluice.core.error.ProvisionedThroughputExceededException;
@@ -200,6 +201,41 @@ public final class RecordReader {
             if (stream.isRemoved() || stream.shard(pos.shardIndex()) == null) { // deleted, or removed by retention
                 throw new ResourceNotFoundException(Messages.shardDoesNotExist(shardId, pos.streamName(), account));
             }
+            throw new UncheckedIOException("reading " + shardId + " of stream " + meta.name(), e);
+        }
+    }
+
+    /**
+     * The newest records of a shard, for looking at a stream (the console's tail and pump preview): at most
+     * {@code limit} of them, all after {@code afterSequenceNumber} when given (a reader polling for what is new), oldest
+     * first. When more arrived than {@code limit}, the oldest of them are left out: a look at a busy stream shows its
+     * latest records, not a backlog. Neither throttled nor counted as GetRecords, so looking never slows a consumer.
+     */
+    public List<StreamRecord> newest(StreamRef streamRef, String shardId, String afterSequenceNumber, int limit) {
+        Validation.range("limit", limit, 1, MAX_LIMIT);
+        LiveStream stream = registry.resolveForData(streamRef);
+        StreamMetadata meta = stream.metadata();
+        OptionalInt index = ShardIds.parse(shardId);
+        Shard shard = index.isEmpty() ? null : stream.shard(index.getAsInt());
+        if (shard == null) {
+            throw new ResourceNotFoundException(Messages.shardNotFound(shardId, meta.name(), account));
+        }
+        long from = 0;
+        if (afterSequenceNumber != null) {
+            SequenceNumber after = SequenceNumber.decode(afterSequenceNumber)
+                    .filter(seq -> seq.shardIndex() == shard.index() && seq.streamCreatedMs() == meta.createdMs())
+                    .orElseThrow(() -> new InvalidArgumentException(afterSequenceNumber + " is not a sequence number of "
+                            + shardId + " in stream " + meta.name() + "."));
+            from = after.offset() + 1;
+        }
+        Long end = meta.shard(shard.index()).endOffset();
+        long written = end != null ? end : shard.log().recentEndOffset();
+        from = Math.max(from, written - limit);
+        long now = registry.config().clock().millis();
+        try {
+            return read(stream, shard, Math.max(from, trimHorizon(meta, shard)), limit,
+                    registry.config().limits().maxBytesPerRead(), now).records();
+        } catch (IOException e) {
             throw new UncheckedIOException("reading " + shardId + " of stream " + meta.name(), e);
         }
     }

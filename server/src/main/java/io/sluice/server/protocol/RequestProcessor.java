@@ -48,9 +48,21 @@ public final class RequestProcessor {
     }
 
     public KinesisResponse process(KinesisRequest request) {
+        return process(request, authenticator);
+    }
+
+    /**
+     * Processes a request made on behalf of {@code principal}, already authenticated by other means (the console's
+     * session): everything but the signature is checked as for any request — body, types, constraints, policies.
+     */
+    public KinesisResponse processAs(Principal principal, KinesisRequest request) {
+        return process(request, unsigned -> principal);
+    }
+
+    private KinesisResponse process(KinesisRequest request, Authenticator authenticator) {
         long started = System.nanoTime();
         KinesisResponse response = ReplyHeaders.isPreflight(request) ? ReplyHeaders.preflight(request)
-                : ReplyHeaders.complete(answer(request), request.header("origin"));
+                : ReplyHeaders.complete(answer(request, authenticator), request.header("origin"));
         observer.answered(knownAction(request), response.status(), System.nanoTime() - started);
         return response;
     }
@@ -60,10 +72,10 @@ public final class RequestProcessor {
         return actions.forTarget(request.header("x-amz-target")).map(Action::name).orElse("-");
     }
 
-    private KinesisResponse answer(KinesisRequest request) {
+    private KinesisResponse answer(KinesisRequest request, Authenticator authenticator) {
         ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
         try {
-            return handle(request);
+            return handle(request, authenticator);
         } catch (KinesisException error) {
             if (refusalLines.admit()) {
                 log.info("{} {} {}: {}", request.requestId(), action(request), error.type().wireName(),
@@ -95,7 +107,7 @@ public final class RequestProcessor {
         return target == null ? "-" : LogText.of(target.substring(target.indexOf('.') + 1));
     }
 
-    private KinesisResponse handle(KinesisRequest request) {
+    private KinesisResponse handle(KinesisRequest request, Authenticator authenticator) {
         FrontEnd.Route route = frontEnd.route(request);
         if (route instanceof FrontEnd.Refused refused) {
             if (refusalLines.admit()) {

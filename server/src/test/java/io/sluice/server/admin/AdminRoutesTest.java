@@ -15,7 +15,8 @@ class AdminRoutesTest {
                 served.incrementAndGet();
                 return AdminResponse.text(200, "figures\n");
             })
-            .route("/health/live", () -> AdminResponse.text(200, "live\n"));
+            .route("/health/live", () -> AdminResponse.text(200, "live\n"))
+            .mount("/console", request -> AdminResponse.text(200, request.method() + " " + request.path()));
 
     @Test
     void servesAGetOrHeadOfAPathWhateverItsQuery() {
@@ -29,7 +30,8 @@ class AdminRoutesTest {
         AdminResponse missing = routes.handle("GET", "/<script>alert(1)</script>");
 
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.body()).asString().isEqualTo("Not found. This admin listener serves /metrics, /health/live\n");
+        assertThat(missing.body()).asString()
+                .isEqualTo("Not found. This admin listener serves /metrics, /health/live, /console\n");
         assertThat(routes.handle("GET", "/metrics/").status()).as("paths match exactly").isEqualTo(404);
         assertThat(routes.handle("POST", "/nowhere").status()).as("the path is looked up first").isEqualTo(404);
     }
@@ -43,5 +45,24 @@ class AdminRoutesTest {
             assertThat(refused.body()).asString().isEqualTo("Only GET and HEAD are served here\n");
         }
         assertThat(served).hasValue(0);
+    }
+
+    @Test
+    void handsAMountEveryMethodOnItsPathAndBelowButNotOnLookalikes() {
+        assertThat(routes.handle("GET", "/console").body()).asString().isEqualTo("GET /console");
+        assertThat(routes.handle("POST", "/console/api/streams?x=1").body()).asString()
+                .isEqualTo("POST /console/api/streams");
+        assertThat(routes.handle("GET", "/consoles").status()).isEqualTo(404);
+    }
+
+    @Test
+    void decodesQueryParametersAndGivesNoneForMalformedEscapes() {
+        AdminRequest request = AdminRequest.of("GET", "/console/api/stream?name=My%20Stream&x=%zz", java.util.Map.of(),
+                new byte[0]);
+
+        assertThat(request.parameter("name")).hasValue("My Stream");
+        assertThat(request.parameter("x")).isEmpty();
+        assertThat(request.parameter("missing")).isEmpty();
+        assertThat(request.uri()).isEqualTo("/console/api/stream?name=My%20Stream&x=%zz");
     }
 }

@@ -32,7 +32,9 @@ class AdminListenerTest {
                     "a page\n".getBytes(StandardCharsets.UTF_8)))
             .route("/broken", () -> {
                 throw new IllegalStateException("broken on purpose");
-            });
+            })
+            .mount("/echo", request -> AdminResponse.text(200, request.method() + " " + request.uri() + " "
+                    + new String(request.body(), StandardCharsets.UTF_8)));
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     @AfterEach
@@ -107,10 +109,48 @@ class AdminListenerTest {
     }
 
     @Test
+    void handsAMountedPathAnyMethodWithItsBody() throws Exception {
+        Socket socket = connect(listen(10_000, DEFAULT_IDLE_MS, 64));
+
+        send(socket, "POST /echo/a?b=c HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+        Response echoed = read(socket);
+
+        assertThat(echoed.status()).isEqualTo(200);
+        assertThat(echoed.body()).isEqualTo("POST /echo/a?b=c hello");
+    }
+
+    @Test
+    void answersPipelinedRequestsInTheirOrder() throws Exception {
+        Socket socket = connect(listen(10_000, DEFAULT_IDLE_MS, 64));
+        send(socket, pipelined(16));
+
+        for (int i = 0; i < 16; i++) {
+            assertThat(read(socket).body()).isEqualTo("POST /echo " + i);
+        }
+    }
+
+    @Test
+    void closesAConnectionPipeliningMoreThanItMayHaveWaiting() throws Exception {
+        Socket socket = connect(listen(10_000, DEFAULT_IDLE_MS, 64));
+        send(socket, pipelined(100));
+
+        assertThat(readToEnd(socket).split("HTTP/1.1 200 ", -1).length - 1).isLessThan(100);
+    }
+
+    private static String pipelined(int requests) {
+        StringBuilder pipelined = new StringBuilder();
+        for (int i = 0; i < requests; i++) {
+            pipelined.append("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: ").append(Integer.toString(i).length())
+                    .append("\r\n\r\n").append(i);
+        }
+        return pipelined.toString();
+    }
+
+    @Test
     void answersABodyOverItsBound413() throws Exception {
         Socket socket = connect(listen(10_000, DEFAULT_IDLE_MS, 64));
 
-        send(socket, "GET /page HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 8193\r\n\r\n");
+        send(socket, "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 1048577\r\n\r\n");
 
         assertThat(readToEnd(socket)).startsWith("HTTP/1.1 413 Request Entity Too Large\r\n");
     }
