@@ -142,7 +142,7 @@ final class ConsoleHandler implements AdminHandler {
             Session started = sessions.start(ApiAccess.ANYONE);
             return Json.ok(loggedIn(answer, started)).withHeader("Set-Cookie", Sessions.cookie(started));
         }
-        return Json.ok(found.map(session -> loggedIn(answer, session)).orElse(answer.put("loggedIn", false)));
+        return Json.ok(found.isPresent() ? loggedIn(answer, found.get()) : answer.put("loggedIn", false));
     }
 
     private AdminResponse login(AdminRequest request) {

@@ -3,26 +3,24 @@ package io.sluice.console.monitor;
 import io.sluice.core.StreamEngine;
 import io.sluice.core.api.StreamStatistics;
 import io.sluice.core.stream.ShardCounters;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The incoming rates the console charts: the engine's shard counters sampled once a second, the last
  * {@value #SAMPLES} samples (15 minutes) kept per stream, the latest two per shard for its current rate. A
  * sample costs one pass over the engine's statistics; the memory is bounded by the streams held, not by traffic.
- * Thread-safe.
+ * Thread-safe: the console's sampler thread writes, pages read.
  */
-public final class RateHistory implements AutoCloseable {
+public final class RateHistory {
 
     static final int SAMPLES = 900;
-    static final long INTERVAL_MS = 1000;
+    public static final long INTERVAL_MS = 1000;
     private static final int THROTTLE_WINDOW = 60;
 
     /** A stream's counters summed over its shards at one time. */
@@ -42,33 +40,19 @@ public final class RateHistory implements AutoCloseable {
     }
 
     private final StreamEngine engine;
+    private final Clock clock;
     private final ArrayDeque<Tick> ticks = new ArrayDeque<>();
     private Tick latestShards = new Tick(0, Map.of()); // keyed "stream/shardId"
     private Tick previousShards = new Tick(0, Map.of());
-    private final ScheduledExecutorService sampler;
 
-    public RateHistory(StreamEngine engine) {
+    public RateHistory(StreamEngine engine, Clock clock) {
         this.engine = engine;
-        this.sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sluice-console-sampler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        sample();
-        sampler.scheduleAtFixedRate(this::sampleSafely, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+        this.clock = clock;
     }
 
-    private void sampleSafely() {
-        try {
-            sample();
-        } catch (RuntimeException e) {
-            // a stream removed while it was read, a storage that failed: the next sample tries again
-        }
-    }
-
-    /** Takes one sample now (the sampler does every second). */
-    void sample() {
-        long now = System.currentTimeMillis();
+    /** Takes a sample of every stream's counters: the console does every {@value #INTERVAL_MS} ms. */
+    public void sample() {
+        long now = clock.millis();
         Map<String, Totals> streams = new HashMap<>();
         Map<String, Totals> shards = new HashMap<>();
         for (StreamStatistics stream : engine.statistics()) {
@@ -166,8 +150,4 @@ public final class RateHistory implements AutoCloseable {
         return tick;
     }
 
-    @Override
-    public void close() {
-        sampler.shutdownNow();
-    }
 }

@@ -85,7 +85,7 @@ public final class Sessions {
     }
 
     private static boolean expired(Session session, long now) {
-        return now - session.lastUsedMs() > IDLE_MS || now - session.startedMs() > LIFETIME_MS;
+        return now - session.lastUsedMs() > IDLE_MS || now - session.startedMs() >= LIFETIME_MS;
     }
 
     private String token() {
