@@ -99,17 +99,20 @@
     const accessKeyId = $('#login-key').value.trim();
     const secretAccessKey = $('#login-secret').value;
     $('#login-error').textContent = '';
+    // a fresh nonce in the signed body: two logins in one second still sign differently (each is good once)
+    const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0'));
+    const body = JSON.stringify({ nonce: nonce.join('') });
     const headers = SigV4.signedHeaders({
-      accessKeyId, secretAccessKey, region: state.session.region, host: location.host, path: '/console/api/login',
+      accessKeyId, secretAccessKey, region: state.session.region, host: location.host, path: '/console/api/login', body,
     });
     $('#login-secret').value = '';
-    const response = await fetch('api/login', { method: 'POST', headers, credentials: 'same-origin' });
-    const body = await response.json().catch(() => ({}));
+    const response = await fetch('api/login', { method: 'POST', headers, body, credentials: 'same-origin' });
+    const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
-      $('#login-error').textContent = body.error ?? `Login failed (${response.status})`;
+      $('#login-error').textContent = answer.error ?? `Login failed (${response.status})`;
       return;
     }
-    state.session = { ...state.session, ...body };
+    state.session = { ...state.session, ...answer };
     showUser();
     route();
   }

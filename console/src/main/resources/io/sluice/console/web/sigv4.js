@@ -65,15 +65,15 @@ const SigV4 = (() => {
   }
 
   /**
-   * The headers that sign a bodiless POST to `path` on `host` for service kinesis in `region`, at `now`:
-   * X-Amz-Date and Authorization (signed headers host and x-amz-date).
+   * The headers that sign a POST of `body` to `path` on `host` for service kinesis in `region`, at `now`:
+   * X-Amz-Date and Authorization (signed headers host and x-amz-date; the body's hash is signed too).
    */
-  function signedHeaders({ accessKeyId, secretAccessKey, region, host, path, now = new Date() }) {
+  function signedHeaders({ accessKeyId, secretAccessKey, region, host, path, body, now = new Date() }) {
     const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
     const day = amzDate.slice(0, 8);
     const scope = `${day}/${region}/kinesis/aws4_request`;
     const canonical = ['POST', path, '', `host:${host}`, `x-amz-date:${amzDate}`, '', 'host;x-amz-date',
-      hex(sha256(new Uint8Array(0)))].join('\n');
+      hex(sha256(utf8(body)))].join('\n');
     const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, hex(sha256(utf8(canonical)))].join('\n');
     let key = utf8('AWS4' + secretAccessKey);
     for (const part of [day, region, 'kinesis', 'aws4_request']) key = hmac(key, utf8(part));

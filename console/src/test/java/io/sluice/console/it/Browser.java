@@ -53,6 +53,11 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Drops every cookie: the next page starts without a session. */
+    void forgetSessions() {
+        driver.manage().deleteAllCookies();
+    }
+
     WebElement find(String css) {
         return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
