@@ -50,8 +50,8 @@ public final class ServerSettings {
                     "a SubscribeToShard stream ends cleanly after this time, as on Kinesis (5 minutes); the client "
                             + "resubscribes from its continuation number"),
             new Setting("admin-port", "0", "",
-                    "port of the admin listener serving `/metrics` (Prometheus) and `/health/live`, `/health/ready`; "
-                            + "unset: none, `0`: a free port"),
+                    "port of the admin listener serving `/metrics` (Prometheus), `/health/live`, `/health/ready` and "
+                            + "the web console `/console`; unset: none, `0`: a free port"),
             new Setting("admin-host", "127.0.0.1", "127.0.0.1", "address the admin listener binds"),
             new Setting("storage", "local", "local",
                     "`local`: streams in `data-dir`; `kafka`: in a Kafka cluster shared with other Sluice servers "
