@@ -18,9 +18,11 @@ import io.sluice.server.admin.AdminHandler;
 import io.sluice.server.admin.AdminRequest;
 import io.sluice.server.admin.AdminResponse;
 import io.sluice.server.admin.ApiAccess;
+import io.sluice.server.auth.Principal;
 import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.protocol.KinesisResponse;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,8 @@ final class ConsoleHandler implements AdminHandler {
     /** The Kinesis actions the page runs (behind a confirmation). */
     private static final Set<String> ACTIONS = Set.of("CreateStream", "DeleteStream", "SplitShard", "MergeShards",
             "UpdateShardCount");
+
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final ApiAccess api;
     private final Sessions sessions;
@@ -153,7 +157,7 @@ final class ConsoleHandler implements AdminHandler {
         if (authorization == null) {
             return Json.error(401, "Sign the login request with your access key (AWS Signature Version 4).");
         }
-        io.sluice.server.auth.Principal user;
+        Principal user;
         try {
             user = api.authenticate(request);
         } catch (KinesisException e) {
@@ -176,9 +180,10 @@ final class ConsoleHandler implements AdminHandler {
             return Json.error(404, "The console runs only " + String.join(", ", ACTIONS.stream().sorted().toList())
                     + ".");
         }
-        KinesisResponse answer = api.call(session.user(), action, body.length == 0 ? "{}".getBytes() : body);
+        KinesisResponse answer = api.call(session.user(), action, body.length == 0 ? EMPTY_OBJECT : body);
         byte[] json = answer.body().toByteArray();
-        return AdminResponse.json(answer.status(), json.length == 0 ? "{}".getBytes() : json);
+        // actions without output answer an empty body, as on Kinesis; the page reads JSON
+        return AdminResponse.json(answer.status(), json.length == 0 ? EMPTY_OBJECT : json);
     }
 
     private AdminResponse tail(Session session, ObjectNode body) throws BadRequest {

@@ -286,11 +286,13 @@ public final class StreamEngine implements AutoCloseable {
     }
 
     /**
-     * The newest records of a shard (at most {@code limit}, only those after {@code afterSequenceNumber} when given),
-     * oldest first; for looking at a stream, so neither throttled nor counted as GetRecords.
+     * The newest records of a shard (at most {@code limit} and about {@code maxBytes}, only those after
+     * {@code afterSequenceNumber} when given), oldest first; for looking at a stream, so neither throttled nor
+     * counted as GetRecords.
      */
-    public List<StreamRecord> newestRecords(StreamRef stream, String shardId, String afterSequenceNumber, int limit) {
-        return reader.newest(stream, shardId, afterSequenceNumber, limit);
+    public List<StreamRecord> newestRecords(StreamRef stream, String shardId, String afterSequenceNumber, int limit,
+                                            long maxBytes) {
+        return reader.newest(stream, shardId, afterSequenceNumber, limit, maxBytes);
     }
 
     /**

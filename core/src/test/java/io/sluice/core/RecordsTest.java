@@ -294,20 +294,31 @@ class RecordsTest {
         for (int i = 0; i < 5; i++) {
             put(engine, "s", "a", "r" + i); // md5("a") is in the first shard
         }
-        List<StreamRecord> newest = engine.newestRecords(S, S0, null, 3);
+        List<StreamRecord> newest = engine.newestRecords(S, S0, null, 3, 1 << 20);
         assertThat(texts(newest)).containsExactly("r2", "r3", "r4");
-        assertThat(engine.newestRecords(S, S0, newest.get(2).sequenceNumber(), 3)).isEmpty();
+        assertThat(engine.newestRecords(S, S0, newest.get(2).sequenceNumber(), 3, 1 << 20)).isEmpty();
 
         put(engine, "s", "a", "r5");
-        assertThat(texts(engine.newestRecords(S, S0, newest.get(2).sequenceNumber(), 3))).containsExactly("r5");
-        assertThat(texts(engine.newestRecords(S, S0, newest.get(0).sequenceNumber(), 2))).containsExactly("r4", "r5");
+        assertThat(texts(engine.newestRecords(S, S0, newest.get(2).sequenceNumber(), 3, 1 << 20)))
+                .containsExactly("r5");
+        assertThat(texts(engine.newestRecords(S, S0, newest.get(0).sequenceNumber(), 2, 1 << 20)))
+                .containsExactly("r4", "r5");
+    }
+
+    @Test
+    void newestRecordsStopAtAboutTheBytesAskedButGiveOneAtLeast() {
+        for (int i = 0; i < 5; i++) {
+            put(engine, "s", "a", "x".repeat(1000));
+        }
+        assertThat(engine.newestRecords(S, S0, null, 5, 2500)).hasSizeBetween(2, 3);
+        assertThat(engine.newestRecords(S, S0, null, 5, 1)).hasSize(1);
     }
 
     @Test
     void newestRecordsNeitherThrottleNorCountAsGetRecords() {
         put(engine, "s", "a", "x");
         for (int i = 0; i < 20; i++) { // GetRecords allows 5 calls a second per shard
-            assertThat(engine.newestRecords(S, S0, null, 10)).hasSize(1);
+            assertThat(engine.newestRecords(S, S0, null, 10, 1 << 20)).hasSize(1);
         }
         assertThat(engine.statistics().get(0).shards().get(0).counters().getRecordsRecords()).isZero();
     }
@@ -315,10 +326,10 @@ class RecordsTest {
     @Test
     void newestRecordsRefuseASequenceNumberOfAnotherShardAndAShardThatIsNotThere() {
         String ofShard2 = put(engine, "s", "partitionkey", "x").sequenceNumber();
-        assertThatThrownBy(() -> engine.newestRecords(S, S0, ofShard2, 10))
+        assertThatThrownBy(() -> engine.newestRecords(S, S0, ofShard2, 10, 1 << 20))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage(ofShard2 + " is not a sequence number of " + S0 + " in stream s.");
-        assertThatThrownBy(() -> engine.newestRecords(S, "shardId-000000000009", null, 10))
+        assertThatThrownBy(() -> engine.newestRecords(S, "shardId-000000000009", null, 10, 1 << 20))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 }

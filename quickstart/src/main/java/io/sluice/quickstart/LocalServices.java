@@ -29,6 +29,7 @@ final class LocalServices implements AutoCloseable {
 
     static final int PREFERRED_KINESIS_PORT = 4567;
     static final int PREFERRED_CONNECT_PORT = 8083;
+    static final int PREFERRED_ADMIN_PORT = 9400;
 
     private final SluiceServer server;
     private final EmbeddedKafkaCluster kafka;
@@ -55,6 +56,7 @@ final class LocalServices implements AutoCloseable {
             ServerConfig config = ServerConfig.defaults()
                     .withHost("127.0.0.1")
                     .withPort(port(freePorts, PREFERRED_KINESIS_PORT))
+                    .withAdmin("127.0.0.1", port(freePorts, PREFERRED_ADMIN_PORT))
                     .withDataDir(dataDir);
             if (kafka != null) {
                 config = config.withStorage(new StorageSettings(StorageSettings.Kind.KAFKA, kafka.bootstrapServers(),
@@ -68,7 +70,8 @@ final class LocalServices implements AutoCloseable {
             throw e;
         }
         progress.step("Sluice server listening on " + server.endpoint() + (kafka == null ? " (data in " + dataDir + ")"
-                : " (streams kept in Kafka as topics " + StorageSettings.LOCAL.kafkaTopicPrefix() + "<stream>)"));
+                : " (streams kept in Kafka as topics " + StorageSettings.LOCAL.kafkaTopicPrefix() + "<stream>)")
+                + "; web console at " + server.adminEndpoint().orElseThrow() + "/console/");
         try {
             if (kafka == null) {
                 kafka = startKafka(progress);
@@ -102,6 +105,11 @@ final class LocalServices implements AutoCloseable {
 
     URI kinesisEndpoint() {
         return server.endpoint();
+    }
+
+    /** The web console on the server's admin listener. */
+    URI console() {
+        return URI.create(server.adminEndpoint().orElseThrow() + "/console/");
     }
 
     String bootstrapServers() {

@@ -189,6 +189,11 @@ public final class Quickstart implements AutoCloseable {
         return services.kinesisEndpoint();
     }
 
+    /** The web console of the run's server. */
+    public URI console() {
+        return services.console();
+    }
+
     public String bootstrapServers() {
         return services.bootstrapServers();
     }
@@ -224,6 +229,7 @@ public final class Quickstart implements AutoCloseable {
         out.println("  Kinesis API   " + services.kinesisEndpoint() + "   (any access key; region us-east-1)");
         out.println("  Kafka         " + services.bootstrapServers());
         out.println("  Connect REST  " + services.connectUrl());
+        out.println("  Web console   " + services.console() + "   (streams, shards, newest records, the pump on live data)");
         out.println();
         out.println("Try (the seed's commands, pointed here):");
         for (String command : commandsToTry()) {

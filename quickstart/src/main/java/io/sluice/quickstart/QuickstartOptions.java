@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param pluginPath  the worker's {@code plugin.path}: the directory holding the unpacked Sluice plugin
  * @param configDir   the checkout's {@code config/}: the connectors' REST bodies and the pump's SQL
  * @param people      how many records the producer puts
- * @param freePorts   take any free loopback ports instead of the usual 4567 (Kinesis) and 8083 (Connect REST)
+ * @param freePorts   take any free loopback ports instead of the usual 4567 (Kinesis), 8083 (Connect REST) and 9400
+ *                    (the server's admin listener with the web console)
  * @param kafkaStorage the server keeps its streams in the quickstart's Kafka broker ({@code --storage kafka})
  */
 public record QuickstartOptions(boolean stay, Optional<Path> dataDir, Path pluginPath, Path configDir, int people,
@@ -25,7 +26,7 @@ public record QuickstartOptions(boolean stay, Optional<Path> dataDir, Path plugi
               --stay        keep the server, broker and worker running and print commands to try (Ctrl-C stops)
               --data-dir    the stream server's data directory (default: a fresh temporary one)
               --people      how many people the producer puts into AndersonStream (default 50)
-              --free-ports  use any free ports instead of 4567 (Kinesis API) and 8083 (Connect REST)
+              --free-ports  use any free ports instead of 4567 (Kinesis API), 8083 (Connect REST), 9400 (console)
               --storage     where the server keeps streams: local (its data directory, the default) or kafka
                             (the quickstart's broker: each stream a topic next to the connectors' topics)
               --plugin-path, --config-dir  where the packaged plugin and config/ are (bin/quickstart sets both)""";

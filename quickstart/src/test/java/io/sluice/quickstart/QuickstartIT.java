@@ -10,6 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,21 @@ class QuickstartIT {
         assertThat(landed).as("the men, in order, as rows of the pump's stream").isEqualTo(menAsRows);
         assertThat(narration).contains(String.format("Summary: put %d, passed the pump %d, filtered out %d, landed %d",
                 put.size(), men.size(), put.size() - men.size(), landed.size()));
+    }
+
+    @Test
+    void theWebConsoleShowsBothStreamsOfTheRun() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(quickstart.console().resolve("api/session"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = session.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        JsonNode streams = JSON.readTree(http.send(HttpRequest.newBuilder(quickstart.console().resolve("api/streams"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).body());
+
+        List<String> names = new ArrayList<>();
+        streams.path("streams").forEach(stream -> names.add(stream.path("name").asText()));
+        assertThat(names).contains("AndersonStream", "AndersonMales");
+        assertThat(narration).contains("web console at " + quickstart.console());
     }
 
     @Test

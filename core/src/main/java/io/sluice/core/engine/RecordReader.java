@@ -208,10 +208,12 @@ public final class RecordReader {
     /**
      * The newest records of a shard, for looking at a stream (the console's tail and pump preview): at most
      * {@code limit} of them, all after {@code afterSequenceNumber} when given (a reader polling for what is new), oldest
-     * first. When more arrived than {@code limit}, the oldest of them are left out: a look at a busy stream shows its
-     * latest records, not a backlog. Neither throttled nor counted as GetRecords, so looking never slows a consumer.
+     * first, about {@code maxBytes} at most (at least one record). When more arrived than {@code limit}, the oldest of
+     * them are left out: a look at a busy stream shows its latest records, not a backlog. Neither throttled nor counted
+     * as GetRecords, so looking never slows a consumer.
      */
-    public List<StreamRecord> newest(StreamRef streamRef, String shardId, String afterSequenceNumber, int limit) {
+    public List<StreamRecord> newest(StreamRef streamRef, String shardId, String afterSequenceNumber, int limit,
+                                     long maxBytes) {
         Validation.range("limit", limit, 1, MAX_LIMIT);
         LiveStream stream = registry.resolveForData(streamRef);
         StreamMetadata meta = stream.metadata();
@@ -233,8 +235,7 @@ public final class RecordReader {
         from = Math.max(from, written - limit);
         long now = registry.config().clock().millis();
         try {
-            return read(stream, shard, Math.max(from, trimHorizon(meta, shard)), limit,
-                    registry.config().limits().maxBytesPerRead(), now).records();
+            return read(stream, shard, Math.max(from, trimHorizon(meta, shard)), limit, maxBytes, now).records();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + shardId + " of stream " + meta.name(), e);
         }
