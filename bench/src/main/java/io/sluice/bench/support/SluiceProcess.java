@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 public final class SluiceProcess implements Endpoint {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+    private static final Pattern ADMIN = Pattern.compile("Sluice admin endpoint (\\S+)");
 
     private final Process process;
     private final URI uri;
+    private final URI admin;
 
     /** Extra JVM options for the server, e.g. {@code -Dbench.server.jvmArgs=-XX:StartFlightRecording=filename=s.jfr}. */
     public static final String JVM_ARGS_PROPERTY = "bench.server.jvmArgs";
@@ -54,17 +56,24 @@ public final class SluiceProcess implements Endpoint {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         URI found = null;
-        while (found == null && (line = out.readLine()) != null) {
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                found = URI.create(matcher.group(1));
+        URI foundAdmin = null;
+        boolean adminPort = flags.contains("--admin-port"); // its line follows the Kinesis port's
+        while ((found == null || adminPort && foundAdmin == null) && (line = out.readLine()) != null) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                found = URI.create(listening.group(1));
+            }
+            Matcher admin = ADMIN.matcher(line);
+            if (admin.find()) {
+                foundAdmin = URI.create(admin.group(1));
             }
         }
-        if (found == null) {
+        if (found == null || adminPort && foundAdmin == null) {
             process.destroyForcibly();
             throw new IOException("sluice-server exited before listening");
         }
         uri = found;
+        admin = foundAdmin;
         // Keep reading what the server prints: a full pipe would block its logging, and with it the event loops.
         Thread drain = new Thread(() -> {
             try {
@@ -87,6 +96,14 @@ public final class SluiceProcess implements Endpoint {
     @Override
     public URI uri() {
         return uri;
+    }
+
+    /** The admin listener's endpoint, when started with {@code --admin-port}. */
+    public URI adminUri() {
+        if (admin == null) {
+            throw new IllegalStateException("started without --admin-port");
+        }
+        return admin;
     }
 
     @Override

@@ -46,7 +46,11 @@
       method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
     });
     const answer = { status: response.status, body: await response.json().catch(() => ({})) };
-    if (response.status === 401 && path !== 'login') showLogin();
+    if (response.status === 401 && path !== 'login') {
+      // the session ended (30 minutes unused, or a restart): open access just takes a new one
+      if (state.session?.auth === 'open') start();
+      else showLogin();
+    }
     return answer;
   }
 
