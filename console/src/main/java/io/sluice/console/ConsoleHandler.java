@@ -42,6 +42,8 @@ final class ConsoleHandler implements AdminHandler {
 
     private static final String API = "/console/api/";
     /** The Kinesis actions the page runs (behind a confirmation). */
+    /** The calls that take a POST (the rest are read with GET): changes, and reads whose request has a body. */
+    private static final Set<String> POSTED = Set.of("logout", "tail", "pump");
     private static final Set<String> ACTIONS = Set.of("CreateStream", "DeleteStream", "SplitShard", "MergeShards",
             "UpdateShardCount");
 
@@ -107,17 +109,15 @@ final class ConsoleHandler implements AdminHandler {
         if (post && !Sessions.csrfMatches(session, request.header("x-csrf-token"))) {
             return Json.error(403, "The request lacks this session's CSRF token (X-CSRF-Token); reload the page.");
         }
-        if (!post && !isRead(request)) {
+        boolean posted = POSTED.contains(call) || call.startsWith("kinesis/");
+        if (posted ? !post : !isRead(request)) {
             return methodNotAllowed();
         }
         if (call.startsWith("kinesis/")) {
-            return post ? kinesis(session, call.substring("kinesis/".length()), request.body()) : methodNotAllowed();
+            return kinesis(session, call.substring("kinesis/".length()), request.body());
         }
         switch (call) {
             case "logout":
-                if (!post) {
-                    return methodNotAllowed();
-                }
                 sessions.end(session);
                 return Json.ok(Json.object()).withHeader("Set-Cookie", Sessions.clearedCookie());
             case "streams":
@@ -130,9 +130,9 @@ final class ConsoleHandler implements AdminHandler {
                 return Json.ok(pages.stream(name));
             }
             case "tail":
-                return post ? tail(session, Json.read(request.body())) : methodNotAllowed();
+                return tail(session, Json.read(request.body()));
             case "pump":
-                return post ? pump(session, Json.read(request.body())) : methodNotAllowed();
+                return pump(session, Json.read(request.body()));
             default:
                 return Json.error(404, "No such console call.");
         }

@@ -55,19 +55,19 @@ public final class StreamPages {
             rates(row, rates.rates(stream.stream()));
             charted.add(stream.stream());
         }
-        charted.sort(Comparator.comparingDouble((String name) -> -total(rates.series(name).records())));
+        Map<String, RateHistory.Series> histories = new HashMap<>();
+        charted.forEach(name -> histories.put(name, rates.series(name)));
+        charted.sort(Comparator.comparingDouble((String name) -> -total(histories.get(name).records())));
         ObjectNode chart = page.putObject("chart");
+        ArrayNode times = chart.putArray("times");
         ArrayNode series = chart.putArray("series");
         for (String name : charted.subList(0, Math.min(CHARTED_STREAMS, charted.size()))) {
-            RateHistory.Series history = rates.series(name);
-            if (chart.get("times") == null) {
-                history.times().forEach(chart.putArray("times")::add);
+            RateHistory.Series history = histories.get(name);
+            if (times.isEmpty()) {
+                history.times().forEach(times::add);
             }
             ObjectNode line = series.addObject().put("stream", name);
             history.records().forEach(line.putArray("records")::add);
-        }
-        if (chart.get("times") == null) {
-            chart.putArray("times");
         }
         return page;
     }

@@ -163,6 +163,11 @@ class ConsoleApiIT {
         assertThat(get("/console/assets/%2e%2e/console.js", Map.of()).statusCode()).isEqualTo(404);
         assertThat(post("/console/assets/console.js", Map.of(), "").statusCode()).isEqualTo(405);
         assertThat(get("/console/api/login", Map.of()).statusCode()).isEqualTo(405);
+        Session admin = logIn(Users.ADMIN_KEY, Users.ADMIN_SECRET);
+        assertThat(post("/console/api/streams", admin.headers(), "").statusCode()).isEqualTo(405);
+        assertThat(get("/console/api/tail", Map.of("Cookie", admin.cookie())).statusCode()).isEqualTo(405);
+        assertThat(get("/console/api/nothing", Map.of("Cookie", admin.cookie())).body())
+                .isEqualTo("{\"error\":\"No such console call.\"}");
     }
 
     private record Session(String cookie, String csrf) {
