@@ -1,9 +1,12 @@
 package io.sluice.connect.sink;
 
 import io.sluice.connect.common.PluginVersion;
+import io.sluice.connect.common.client.Reachability;
+import io.sluice.connect.common.config.ConnectorValidation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
@@ -64,13 +67,20 @@ public final class KinesisSinkConnector extends SinkConnector {
         return KinesisSinkConnectorConfig.CONFIG_DEF;
     }
 
-    /** Each key's own checks, the rules across keys, then (when all that passed) whether Kinesis answers. */
+    /**
+     * Each key's own checks, the rules across keys, then (when all that passed) whether Kinesis answers for the
+     * stream — for a template, whether it answers at all ({@link Reachability}).
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config config = KinesisSinkConnectorConfig.validate(connectorConfigs, super.validate(connectorConfigs));
-        if (!KinesisSinkConnectorConfig.hasErrors(config)) {
-            Reachability.check(new KinesisSinkConnectorConfig(connectorConfigs), config);
-        }
-        return config;
+        return ConnectorValidation.validate(super.validate(connectorConfigs), connectorConfigs,
+                KinesisSinkConnectorConfig.crossKeyErrors(connectorConfigs), config -> {
+                    KinesisSinkConnectorConfig sink = new KinesisSinkConnectorConfig(connectorConfigs);
+                    List<String> streams = sink.stream().isTemplate() ? List.of() : List.of(sink.stream().toString());
+                    Optional<String> fix = sink.autoCreate() ? Optional.empty() : Optional.of("set "
+                            + KinesisSinkConnectorConfig.AUTO_CREATE_CONFIG + "=true to have the connector create it");
+                    Reachability.check(sink.connection(), streams, KinesisSinkConnectorConfig.STREAM_CONFIG, fix,
+                            config);
+                });
     }
 }

@@ -1,8 +1,11 @@
 package io.sluice.connect.sink;
 
+import io.sluice.connect.common.config.Choice;
+import io.sluice.connect.common.config.ConfigChoice;
+import io.sluice.connect.common.config.KeyErrors;
 import io.sluice.connect.common.config.KinesisConnection;
 import io.sluice.connect.common.config.KinesisConnectionConfig;
-import io.sluice.connect.sink.config.Choice;
+import io.sluice.connect.common.config.RawConfig;
 import io.sluice.connect.sink.config.DataFormat;
 import io.sluice.connect.sink.config.ExplicitHashKeyMode;
 import io.sluice.connect.sink.config.PartitionKeySource;
@@ -10,26 +13,21 @@ import io.sluice.connect.sink.config.StreamCapacity;
 import io.sluice.connect.sink.config.StreamNameTemplate;
 import io.sluice.connect.sink.config.TombstoneBehavior;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The sink connector's configuration: the shared Kinesis connection ({@link KinesisConnectionConfig}) plus where
  * records go, how they become stream records and how they are delivered. Parsed once into typed values; the rules
- * across keys are in {@link #validate(Map)}, each error on the offending key. Tasks get the connector's
+ * across keys are in {@link #crossKeyErrors(Map)}, each error on the offending key. Tasks get the connector's
  * configuration unchanged. Immutable and thread-safe.
  */
 public final class KinesisSinkConnectorConfig extends AbstractConfig {
@@ -56,7 +54,7 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
     private static final String AUTO_CREATE_SHARDS_DISPLAY = "Shards of created streams";
 
     public static final String PARTITION_KEY_SOURCE_CONFIG = "kinesis.partition.key.source";
-    public static final String PARTITION_KEY_SOURCE_DEFAULT = Choice.spelling(PartitionKeySource.KEY);
+    public static final String PARTITION_KEY_SOURCE_DEFAULT = PartitionKeySource.KEY.configValue();
     private static final String PARTITION_KEY_SOURCE_DOC = "Where the partition key comes from: key (the record "
             + "key as text: strings as they are, bytes decoded as UTF-8 when they are valid UTF-8 and base64 "
             + "otherwise, structs and maps as JSON), field (the value field at kinesis.partition.key.field), "
@@ -75,7 +73,7 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
     private static final String PARTITION_KEY_CONSTANT_DISPLAY = "Constant partition key";
 
     public static final String EXPLICIT_HASH_KEY_CONFIG = "kinesis.explicit.hash.key";
-    public static final String EXPLICIT_HASH_KEY_DEFAULT = Choice.spelling(ExplicitHashKeyMode.NONE);
+    public static final String EXPLICIT_HASH_KEY_DEFAULT = ExplicitHashKeyMode.NONE.configValue();
     private static final String EXPLICIT_HASH_KEY_DOC = "none: the MD5 of the partition key picks the shard. "
             + "partition: Kafka partition p of n (kinesis.explicit.hash.key.partitions) gets the explicit hash key "
             + "at the midpoint of the p-th of n equal slices of the 128-bit hash key space, so n partitions land on "
@@ -89,7 +87,7 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
     private static final String EXPLICIT_HASH_KEY_PARTITIONS_DISPLAY = "Hash key slices";
 
     public static final String DATA_FORMAT_CONFIG = "kinesis.record.data.format";
-    public static final String DATA_FORMAT_DEFAULT = Choice.spelling(DataFormat.AUTO);
+    public static final String DATA_FORMAT_DEFAULT = DataFormat.AUTO.configValue();
     private static final String DATA_FORMAT_DOC = "How a record value becomes the stream record's data: auto "
             + "(bytes as they are, strings as UTF-8, structs, maps, lists, numbers and booleans as JSON without a "
             + "schema envelope) or json (every value as JSON: strings quoted, bytes as base64 strings).";
@@ -104,7 +102,7 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
     private static final String AGGREGATION_ENABLED_DISPLAY = "KPL aggregation";
 
     public static final String TOMBSTONE_BEHAVIOR_CONFIG = "kinesis.tombstone.behavior";
-    public static final String TOMBSTONE_BEHAVIOR_DEFAULT = Choice.spelling(TombstoneBehavior.SKIP);
+    public static final String TOMBSTONE_BEHAVIOR_DEFAULT = TombstoneBehavior.SKIP.configValue();
     private static final String TOMBSTONE_BEHAVIOR_DOC = "What a record with a null value (a tombstone) does: skip "
             + "(nothing is written; the offset counts as delivered) or fail (an error record: to the dead-letter "
             + "queue when errors.deadletterqueue.topic.name is set, else the task fails).";
@@ -179,20 +177,16 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
      */
     public KinesisSinkConnectorConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
-        Map<String, List<String>> errors = validate(props);
+        KeyErrors errors = crossKeyErrors(props);
         if (!errors.isEmpty()) {
-            throw new ConfigException("Invalid Kinesis sink configuration: " + errors.values().stream()
-                    .flatMap(List::stream).collect(Collectors.joining("; ")));
+            throw errors.toException("Kinesis sink configuration");
         }
         stream = StreamNameTemplate.parse(getString(STREAM_CONFIG));
         autoCreateCapacity = StreamCapacity.parse(getString(AUTO_CREATE_SHARDS_CONFIG));
-        partitionKeySource = KEY_SOURCES.parseOrThrow(PARTITION_KEY_SOURCE_CONFIG,
-                getString(PARTITION_KEY_SOURCE_CONFIG));
-        explicitHashKeyMode = HASH_KEY_MODES.parseOrThrow(EXPLICIT_HASH_KEY_CONFIG,
-                getString(EXPLICIT_HASH_KEY_CONFIG));
-        dataFormat = DATA_FORMATS.parseOrThrow(DATA_FORMAT_CONFIG, getString(DATA_FORMAT_CONFIG));
-        tombstoneBehavior = TOMBSTONE_BEHAVIORS.parseOrThrow(TOMBSTONE_BEHAVIOR_CONFIG,
-                getString(TOMBSTONE_BEHAVIOR_CONFIG));
+        partitionKeySource = KEY_SOURCES.parse(PARTITION_KEY_SOURCE_CONFIG, getString(PARTITION_KEY_SOURCE_CONFIG));
+        explicitHashKeyMode = HASH_KEY_MODES.parse(EXPLICIT_HASH_KEY_CONFIG, getString(EXPLICIT_HASH_KEY_CONFIG));
+        dataFormat = DATA_FORMATS.parse(DATA_FORMAT_CONFIG, getString(DATA_FORMAT_CONFIG));
+        tombstoneBehavior = TOMBSTONE_BEHAVIORS.parse(TOMBSTONE_BEHAVIOR_CONFIG, getString(TOMBSTONE_BEHAVIOR_CONFIG));
         connection = KinesisConnectionConfig.parse(props);
     }
 
@@ -251,73 +245,52 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
     }
 
     /**
-     * The rules across keys, for raw properties whose keys are each valid on their own: per offending key, the
-     * messages, in the definition's key order. Empty when all is well.
+     * The rules across this config's own keys (the connection fragment checks its own), for raw properties. A key
+     * whose value is invalid on its own counts as its default here; its own validator reports it.
      */
-    public static Map<String, List<String>> validate(Map<String, String> props) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        Optional<PartitionKeySource> source = KEY_SOURCES.parse(valueOrDefault(props, PARTITION_KEY_SOURCE_CONFIG,
-                PARTITION_KEY_SOURCE_DEFAULT));
-        String sourceText = PARTITION_KEY_SOURCE_CONFIG + "=" + source.map(Choice::spelling).orElse("");
+    public static KeyErrors crossKeyErrors(Map<String, String> props) {
+        KeyErrors errors = new KeyErrors();
+        RawConfig raw = new RawConfig(props);
+        Optional<PartitionKeySource> source = raw.choice(PARTITION_KEY_SOURCE_CONFIG, KEY_SOURCES,
+                PARTITION_KEY_SOURCE_DEFAULT);
+        String sourceText = PARTITION_KEY_SOURCE_CONFIG + "=" + source.map(ConfigChoice::configValue).orElse("");
         if (source.isPresent()) {
-            if (source.get() == PartitionKeySource.FIELD && !isSet(props, PARTITION_KEY_FIELD_CONFIG)) {
-                add(errors, PARTITION_KEY_FIELD_CONFIG, PARTITION_KEY_FIELD_CONFIG + " is required when "
+            if (source.get() == PartitionKeySource.FIELD && !raw.isSet(PARTITION_KEY_FIELD_CONFIG)) {
+                errors.add(PARTITION_KEY_FIELD_CONFIG, PARTITION_KEY_FIELD_CONFIG + " is required when "
                         + sourceText + ": set it to the path of the value field that holds the key, such as user.id");
             }
-            if (source.get() != PartitionKeySource.FIELD && isSet(props, PARTITION_KEY_FIELD_CONFIG)) {
-                add(errors, PARTITION_KEY_FIELD_CONFIG, notUsed(PARTITION_KEY_FIELD_CONFIG, sourceText, "field"));
+            if (source.get() != PartitionKeySource.FIELD && raw.isSet(PARTITION_KEY_FIELD_CONFIG)) {
+                errors.add(PARTITION_KEY_FIELD_CONFIG, notUsed(PARTITION_KEY_FIELD_CONFIG, sourceText, "field"));
             }
-            if (source.get() == PartitionKeySource.CONSTANT && !isSet(props, PARTITION_KEY_CONSTANT_CONFIG)) {
-                add(errors, PARTITION_KEY_CONSTANT_CONFIG, PARTITION_KEY_CONSTANT_CONFIG + " is required when "
+            if (source.get() == PartitionKeySource.CONSTANT && !raw.isSet(PARTITION_KEY_CONSTANT_CONFIG)) {
+                errors.add(PARTITION_KEY_CONSTANT_CONFIG, PARTITION_KEY_CONSTANT_CONFIG + " is required when "
                         + sourceText + ": set it to the partition key of every record");
             }
-            if (source.get() != PartitionKeySource.CONSTANT && isSet(props, PARTITION_KEY_CONSTANT_CONFIG)) {
-                add(errors, PARTITION_KEY_CONSTANT_CONFIG,
+            if (source.get() != PartitionKeySource.CONSTANT && raw.isSet(PARTITION_KEY_CONSTANT_CONFIG)) {
+                errors.add(PARTITION_KEY_CONSTANT_CONFIG,
                         notUsed(PARTITION_KEY_CONSTANT_CONFIG, sourceText, "constant"));
             }
         }
-        Optional<ExplicitHashKeyMode> hashKeys = HASH_KEY_MODES.parse(valueOrDefault(props, EXPLICIT_HASH_KEY_CONFIG,
-                EXPLICIT_HASH_KEY_DEFAULT));
-        int slices = intOrDefault(props, EXPLICIT_HASH_KEY_PARTITIONS_CONFIG, EXPLICIT_HASH_KEY_PARTITIONS_DEFAULT);
+        Optional<ExplicitHashKeyMode> hashKeys = raw.choice(EXPLICIT_HASH_KEY_CONFIG, HASH_KEY_MODES,
+                EXPLICIT_HASH_KEY_DEFAULT);
+        int slices = raw.intOr(EXPLICIT_HASH_KEY_PARTITIONS_CONFIG, EXPLICIT_HASH_KEY_PARTITIONS_DEFAULT);
         if (hashKeys.equals(Optional.of(ExplicitHashKeyMode.PARTITION)) && slices < 1) {
-            add(errors, EXPLICIT_HASH_KEY_PARTITIONS_CONFIG, EXPLICIT_HASH_KEY_PARTITIONS_CONFIG + " is required when "
+            errors.add(EXPLICIT_HASH_KEY_PARTITIONS_CONFIG, EXPLICIT_HASH_KEY_PARTITIONS_CONFIG + " is required when "
                     + EXPLICIT_HASH_KEY_CONFIG + "=partition: set it to the topics' partition count");
         }
         if (hashKeys.equals(Optional.of(ExplicitHashKeyMode.NONE)) && slices > 0) {
-            add(errors, EXPLICIT_HASH_KEY_PARTITIONS_CONFIG, EXPLICIT_HASH_KEY_PARTITIONS_CONFIG + " is not used with "
+            errors.add(EXPLICIT_HASH_KEY_PARTITIONS_CONFIG, EXPLICIT_HASH_KEY_PARTITIONS_CONFIG + " is not used with "
                     + EXPLICIT_HASH_KEY_CONFIG + "=none: set " + EXPLICIT_HASH_KEY_CONFIG + "=partition to use it, or "
                     + "remove " + EXPLICIT_HASH_KEY_PARTITIONS_CONFIG);
         }
-        long backoff = longOrDefault(props, PUT_RETRY_BACKOFF_MS_CONFIG, PUT_RETRY_BACKOFF_MS_DEFAULT);
-        long backoffMax = longOrDefault(props, PUT_RETRY_BACKOFF_MAX_MS_CONFIG, PUT_RETRY_BACKOFF_MAX_MS_DEFAULT);
+        long backoff = raw.longOr(PUT_RETRY_BACKOFF_MS_CONFIG, PUT_RETRY_BACKOFF_MS_DEFAULT);
+        long backoffMax = raw.longOr(PUT_RETRY_BACKOFF_MAX_MS_CONFIG, PUT_RETRY_BACKOFF_MAX_MS_DEFAULT);
         if (backoffMax < backoff) {
-            add(errors, PUT_RETRY_BACKOFF_MAX_MS_CONFIG, PUT_RETRY_BACKOFF_MAX_MS_CONFIG + " (" + backoffMax
+            errors.add(PUT_RETRY_BACKOFF_MAX_MS_CONFIG, PUT_RETRY_BACKOFF_MAX_MS_CONFIG + " (" + backoffMax
                     + ") is less than " + PUT_RETRY_BACKOFF_MS_CONFIG + " (" + backoff + "): raise it to at least "
                     + backoff);
         }
         return errors;
-    }
-
-    /**
-     * For {@code Connector.validate()}: adds the errors of {@link #validate(Map)} and of the connection fragment to
-     * the matching values of {@code config}, skipping messages already there and keys that have an error of their
-     * own.
-     */
-    public static Config validate(Map<String, String> props, Config config) {
-        KinesisConnectionConfig.validate(props, config);
-        Map<String, List<String>> errors = validate(props);
-        for (ConfigValue value : config.configValues()) {
-            List<String> messages = errors.getOrDefault(value.name(), List.of());
-            if (value.errorMessages().isEmpty()) {
-                messages.forEach(value::addErrorMessage);
-            }
-        }
-        return config;
-    }
-
-    /** Whether any value of {@code config} carries an error. */
-    public static boolean hasErrors(Config config) {
-        return config.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
     }
 
     public StreamNameTemplate stream() {
@@ -397,35 +370,6 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
     private static String notUsed(String key, String sourceText, String usedWith) {
         return key + " is not used with " + sourceText + ": set " + PARTITION_KEY_SOURCE_CONFIG + "=" + usedWith
                 + " to use it, or remove " + key;
-    }
-
-    private static void add(Map<String, List<String>> errors, String key, String message) {
-        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
-    }
-
-    private static boolean isSet(Map<String, String> props, String key) {
-        String value = props.get(key);
-        return value != null && !value.isBlank();
-    }
-
-    private static String valueOrDefault(Map<String, String> props, String key, String defaultValue) {
-        return isSet(props, key) ? props.get(key) : defaultValue;
-    }
-
-    private static int intOrDefault(Map<String, String> props, String key, int defaultValue) {
-        try {
-            return isSet(props, key) ? Integer.parseInt(props.get(key).trim()) : defaultValue;
-        } catch (NumberFormatException e) {
-            return defaultValue; // the key's own validator reports it
-        }
-    }
-
-    private static long longOrDefault(Map<String, String> props, String key, long defaultValue) {
-        try {
-            return isSet(props, key) ? Long.parseLong(props.get(key).trim()) : defaultValue;
-        } catch (NumberFormatException e) {
-            return defaultValue; // the key's own validator reports it
-        }
     }
 
     private static final class StreamValidator implements ConfigDef.Validator {

@@ -1,5 +1,6 @@
 package io.sluice.connect.sink;
 
+import io.sluice.connect.common.Backoff;
 import io.sluice.connect.common.PluginVersion;
 import io.sluice.connect.common.client.KinesisClientFactory;
 import io.sluice.connect.common.client.ManagedKinesisClient;

@@ -1,5 +1,6 @@
 package io.sluice.connect.sink;
 
+import io.sluice.connect.common.Backoff;
 import io.sluice.connect.common.config.KinesisConnectionConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -331,7 +332,10 @@ final class OrderedDelivery {
         if (failed == 0) {
             backoff.reset();
         } else {
-            notBeforeMs = clockMs.getAsLong() + backoff.nextDelayMs(sent > 0);
+            if (sent > 0) {
+                backoff.reset(); // the stream is busy, not stuck: wait about the base, no longer
+            }
+            notBeforeMs = clockMs.getAsLong() + backoff.nextMillis();
         }
         giveUp(batch.stream(), givenUp);
     }
@@ -344,7 +348,7 @@ final class OrderedDelivery {
             }
             givenUp.addAll(failed(entry, queues, error));
         }
-        notBeforeMs = clockMs.getAsLong() + backoff.nextDelayMs(false);
+        notBeforeMs = clockMs.getAsLong() + backoff.nextMillis();
         giveUp(batch.stream(), givenUp);
     }
 

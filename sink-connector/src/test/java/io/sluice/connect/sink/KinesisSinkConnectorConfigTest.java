@@ -3,6 +3,7 @@ package io.sluice.connect.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.connect.common.config.ConnectorValidation;
 import io.sluice.connect.sink.config.DataFormat;
 import io.sluice.connect.sink.config.ExplicitHashKeyMode;
 import io.sluice.connect.sink.config.PartitionKeySource;
@@ -31,8 +32,8 @@ class KinesisSinkConnectorConfigTest {
 
     /** Errors per key as Connector.validate() reports them (own validators and cross-key rules). */
     private static Map<String, List<String>> errors(Map<String, String> props) {
-        Config config = KinesisSinkConnectorConfig.validate(props,
-                new Config(KinesisSinkConnectorConfig.CONFIG_DEF.validate(props)));
+        Config config = ConnectorValidation.validate(new Config(KinesisSinkConnectorConfig.CONFIG_DEF.validate(props)),
+                props, KinesisSinkConnectorConfig.crossKeyErrors(props), probe -> { });
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (ConfigValue value : config.configValues()) {
             if (!value.errorMessages().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.sluice.connect.sink;
 
+import io.sluice.connect.common.Backoff;
 import static io.sluice.connect.sink.TestRecords.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -255,13 +256,14 @@ class OrderedDeliveryTest {
         OrderedDelivery delivery = delivery(kinesis, false);
         delivery.add(entry("s", 0, 0, "a", "a0"));
 
-        assertThat(delivery.deliver(true)).isEqualTo(new Next(Next.State.BACKING_OFF, 100));
-        clock.addAndGet(99);
+        // Base 100 ms, jitter drawn at its lowest (half): 50, then 100 after the second fruitless call.
+        assertThat(delivery.deliver(true)).isEqualTo(new Next(Next.State.BACKING_OFF, 50));
+        clock.addAndGet(49);
         assertThat(delivery.deliver(true)).isEqualTo(new Next(Next.State.BACKING_OFF, 1));
         assertThat(kinesis.calls).hasSize(1);
         clock.addAndGet(1);
-        assertThat(delivery.deliver(true)).isEqualTo(new Next(Next.State.BACKING_OFF, 200));
-        clock.addAndGet(200);
+        assertThat(delivery.deliver(true)).isEqualTo(new Next(Next.State.BACKING_OFF, 100));
+        clock.addAndGet(100);
         assertThat(delivery.deliver(true).state()).isEqualTo(Next.State.IDLE);
         assertThat(kinesis.written).extracting(FakeKinesis.Written::text).containsExactly("a0");
     }
@@ -294,7 +296,7 @@ class OrderedDeliveryTest {
             return accepting.putRecords(stream, entries);
         }, false);
         delivery.add(entry("s", 0, 0, "a", "a0"));
-        assertThat(delivery.deliver(true)).isEqualTo(new Next(Next.State.BACKING_OFF, 100));
+        assertThat(delivery.deliver(true)).isEqualTo(new Next(Next.State.BACKING_OFF, 50));
         clock.addAndGet(100);
         assertThat(delivery.deliver(true).state()).isEqualTo(Next.State.IDLE);
         assertThat(accepting.written).extracting(FakeKinesis.Written::text).containsExactly("a0");

@@ -1,8 +1,11 @@
 package io.sluice.connect.source;
 
+import io.sluice.connect.common.config.Choice;
+import io.sluice.connect.common.config.KeyErrors;
 import io.sluice.connect.common.config.KinesisConnection;
 import io.sluice.connect.common.config.KinesisConnectionConfig;
-import io.sluice.connect.source.config.ConfigChoice;
+import io.sluice.connect.common.config.RawConfig;
+import io.sluice.connect.common.config.RenamedKey;
 import io.sluice.connect.source.config.FanOutMode;
 import io.sluice.connect.source.config.KeyFormat;
 import io.sluice.connect.source.config.PartitionerMode;
@@ -12,14 +15,11 @@ import io.sluice.connect.source.config.ValueFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -34,7 +34,7 @@ import org.apache.kafka.common.config.ConfigException;
  * ({@value #RECORD_GROUP}). Keys follow Confluent's Kinesis source connector where the concept is the same, so a
  * configuration carries over by changing {@code connector.class}.
  *
- * <p>Parsed once, on construction, into typed values. {@link #crossFieldErrors(Map)} holds the rules across keys,
+ * <p>Parsed once, on construction, into typed values. {@link #crossKeyErrors(Map)} holds the rules across keys,
  * each error on the offending key. Immutable and thread-safe.
  */
 public class KinesisSourceConnectorConfig extends AbstractConfig {
@@ -111,8 +111,15 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
     public static final long THROUGHPUT_BACKOFF_MS_DEFAULT = 1_000L;
     private static final String THROUGHPUT_BACKOFF_MS_DOC = "The base of the backoff after a throttled read "
             + "(ProvisionedThroughputExceededException) or a failed call; it doubles on each further failure of the "
-            + "shard, up to 30 s, with jitter of plus or minus half.";
+            + "shard in a row, up to kinesis.throughput.exceeded.backoff.max.ms, and is jittered (between half and "
+            + "all of it).";
     private static final String THROUGHPUT_BACKOFF_MS_DISPLAY = "Throttling backoff (ms)";
+
+    public static final String THROUGHPUT_BACKOFF_MAX_MS_CONFIG = "kinesis.throughput.exceeded.backoff.max.ms";
+    public static final long THROUGHPUT_BACKOFF_MAX_MS_DEFAULT = 30_000L;
+    private static final String THROUGHPUT_BACKOFF_MAX_MS_DOC = "The longest backoff of a shard after throttled "
+            + "reads or failed calls, in milliseconds.";
+    private static final String THROUGHPUT_BACKOFF_MAX_MS_DISPLAY = "Max throttling backoff (ms)";
 
     public static final String DISCOVERY_INTERVAL_MS_CONFIG = "kinesis.shard.discovery.interval.ms";
     public static final long DISCOVERY_INTERVAL_MS_DEFAULT = 30_000L;
@@ -120,12 +127,15 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
             + "(ListShards) to find new streams, reshards and drained parent shards.";
     private static final String DISCOVERY_INTERVAL_MS_DISPLAY = "Shard discovery interval (ms)";
 
-    public static final String DEAGGREGATION_CONFIG = "kinesis.record.deaggregation.enable";
+    public static final String DEAGGREGATION_CONFIG = "kinesis.deaggregation.enabled";
     public static final boolean DEAGGREGATION_DEFAULT = false;
     private static final String DEAGGREGATION_DOC = "Split records the Kinesis Producer Library aggregated into their "
             + "user records, each with its own partition key; an aggregate that fails its checksum passes through "
             + "whole, with a WARN.";
     private static final String DEAGGREGATION_DISPLAY = "De-aggregate KPL records";
+    /** The key's first name, read as before: named like the sink's {@code kinesis.aggregation.enabled} since. */
+    public static final RenamedKey DEAGGREGATION_RENAMED =
+            new RenamedKey("kinesis.record.deaggregation.enable", DEAGGREGATION_CONFIG);
 
     public static final String FANOUT_MODE_CONFIG = "kinesis.fanout.mode";
     public static final String FANOUT_MODE_DEFAULT = FanOutMode.SHARED.configValue();
@@ -177,6 +187,13 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
             + "kafka.partitioner=shard (required there); records of a shard go to partition (shard number mod this).";
     private static final String TOPIC_PARTITIONS_DISPLAY = "Topic partitions";
 
+    private static final Choice<StartPosition> POSITIONS = Choice.of(StartPosition.class);
+    private static final Choice<TrimmedPositionAction> TRIMMED_ACTIONS = Choice.of(TrimmedPositionAction.class);
+    private static final Choice<FanOutMode> FAN_OUT_MODES = Choice.of(FanOutMode.class);
+    private static final Choice<KeyFormat> KEY_FORMATS = Choice.of(KeyFormat.class);
+    private static final Choice<ValueFormat> VALUE_FORMATS = Choice.of(ValueFormat.class);
+    private static final Choice<PartitionerMode> PARTITIONERS = Choice.of(PartitionerMode.class);
+
     /** Every key of the connector; tasks add theirs to a copy ({@link KinesisSourceTaskConfig}). */
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -191,31 +208,31 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
     private final KeyFormat keyFormat;
     private final ValueFormat valueFormat;
     private final PartitionerMode partitioner;
+    private final FanOutMode fanOutMode;
 
     public KinesisSourceConnectorConfig(Map<String, String> props) {
         this(CONFIG_DEF, props);
     }
 
     protected KinesisSourceConnectorConfig(ConfigDef def, Map<String, String> props) {
-        super(def, props);
-        Map<String, List<String>> errors = crossFieldErrors(props);
+        super(def, DEAGGREGATION_RENAMED.apply(props));
+        KeyErrors errors = crossKeyErrors(props);
         if (!errors.isEmpty()) {
-            // The messages name their keys already.
-            throw new ConfigException(errors.values().stream().flatMap(List::stream)
-                    .collect(Collectors.joining("; ")));
+            throw errors.toException("Kinesis source configuration");
         }
         connection = KinesisConnectionConfig.parse(props);
         streams = getList(STREAM_CONFIG).stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
         String regex = getString(STREAM_REGEX_CONFIG).trim();
         streamPattern = regex.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(regex));
         shardIdPattern = Pattern.compile(getString(SHARD_ID_CONFIG).trim());
-        startPosition = ConfigChoice.parse(StartPosition.class, getString(POSITION_CONFIG));
+        startPosition = POSITIONS.parse(POSITION_CONFIG, getString(POSITION_CONFIG));
         shardTimestamp = parseTimestamp(getString(SHARD_TIMESTAMP_CONFIG));
-        trimmedPositionAction = ConfigChoice.parse(TrimmedPositionAction.class, getString(TRIMMED_ACTION_CONFIG));
+        trimmedPositionAction = TRIMMED_ACTIONS.parse(TRIMMED_ACTION_CONFIG, getString(TRIMMED_ACTION_CONFIG));
         topicTemplate = getString(TOPIC_CONFIG).trim();
-        keyFormat = ConfigChoice.parse(KeyFormat.class, getString(KEY_FORMAT_CONFIG));
-        valueFormat = ConfigChoice.parse(ValueFormat.class, getString(VALUE_FORMAT_CONFIG));
-        partitioner = ConfigChoice.parse(PartitionerMode.class, getString(PARTITIONER_CONFIG));
+        keyFormat = KEY_FORMATS.parse(KEY_FORMAT_CONFIG, getString(KEY_FORMAT_CONFIG));
+        valueFormat = VALUE_FORMATS.parse(VALUE_FORMAT_CONFIG, getString(VALUE_FORMAT_CONFIG));
+        partitioner = PARTITIONERS.parse(PARTITIONER_CONFIG, getString(PARTITIONER_CONFIG));
+        fanOutMode = FAN_OUT_MODES.parse(FANOUT_MODE_CONFIG, getString(FANOUT_MODE_CONFIG));
     }
 
     private static ConfigDef configDef() {
@@ -227,16 +244,14 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
                         Importance.MEDIUM, STREAM_REGEX_DOC, SOURCE_GROUP, ++order, Width.LONG, STREAM_REGEX_DISPLAY)
                 .define(SHARD_ID_CONFIG, Type.STRING, SHARD_ID_DEFAULT, new RegexValidator(), Importance.LOW,
                         SHARD_ID_DOC, SOURCE_GROUP, ++order, Width.MEDIUM, SHARD_ID_DISPLAY)
-                .define(POSITION_CONFIG, Type.STRING, POSITION_DEFAULT, ConfigChoice.validator(StartPosition.class),
-                        Importance.HIGH, POSITION_DOC, SOURCE_GROUP, ++order, Width.SHORT, POSITION_DISPLAY,
-                        ConfigChoice.recommender(StartPosition.class))
+                .define(POSITION_CONFIG, Type.STRING, POSITION_DEFAULT, POSITIONS, Importance.HIGH, POSITION_DOC,
+                        SOURCE_GROUP, ++order, Width.SHORT, POSITION_DISPLAY, POSITIONS)
                 .define(SHARD_TIMESTAMP_CONFIG, Type.STRING, SHARD_TIMESTAMP_DEFAULT, new TimestampValidator(),
                         Importance.MEDIUM, SHARD_TIMESTAMP_DOC, SOURCE_GROUP, ++order, Width.MEDIUM,
                         SHARD_TIMESTAMP_DISPLAY)
-                .define(TRIMMED_ACTION_CONFIG, Type.STRING, TRIMMED_ACTION_DEFAULT,
-                        ConfigChoice.validator(TrimmedPositionAction.class), Importance.MEDIUM, TRIMMED_ACTION_DOC,
-                        SOURCE_GROUP, ++order, Width.SHORT, TRIMMED_ACTION_DISPLAY,
-                        ConfigChoice.recommender(TrimmedPositionAction.class));
+                .define(TRIMMED_ACTION_CONFIG, Type.STRING, TRIMMED_ACTION_DEFAULT, TRIMMED_ACTIONS,
+                        Importance.MEDIUM, TRIMMED_ACTION_DOC, SOURCE_GROUP, ++order, Width.SHORT,
+                        TRIMMED_ACTION_DISPLAY, TRIMMED_ACTIONS);
         order = 0;
         def.define(RECORD_LIMIT_CONFIG, Type.INT, RECORD_LIMIT_DEFAULT, Range.between(1, 10_000), Importance.LOW,
                         RECORD_LIMIT_DOC, POLLING_GROUP, ++order, Width.SHORT, RECORD_LIMIT_DISPLAY)
@@ -249,29 +264,31 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
                 .define(THROUGHPUT_BACKOFF_MS_CONFIG, Type.LONG, THROUGHPUT_BACKOFF_MS_DEFAULT,
                         Range.between(1L, 60_000L), Importance.LOW, THROUGHPUT_BACKOFF_MS_DOC, POLLING_GROUP,
                         ++order, Width.SHORT, THROUGHPUT_BACKOFF_MS_DISPLAY)
+                .define(THROUGHPUT_BACKOFF_MAX_MS_CONFIG, Type.LONG, THROUGHPUT_BACKOFF_MAX_MS_DEFAULT,
+                        Range.between(1L, 600_000L), Importance.LOW, THROUGHPUT_BACKOFF_MAX_MS_DOC, POLLING_GROUP,
+                        ++order, Width.SHORT, THROUGHPUT_BACKOFF_MAX_MS_DISPLAY)
                 .define(DISCOVERY_INTERVAL_MS_CONFIG, Type.LONG, DISCOVERY_INTERVAL_MS_DEFAULT,
                         Range.between(100L, 3_600_000L), Importance.LOW, DISCOVERY_INTERVAL_MS_DOC, POLLING_GROUP,
                         ++order, Width.SHORT, DISCOVERY_INTERVAL_MS_DISPLAY)
                 .define(DEAGGREGATION_CONFIG, Type.BOOLEAN, DEAGGREGATION_DEFAULT, Importance.MEDIUM,
                         DEAGGREGATION_DOC, POLLING_GROUP, ++order, Width.SHORT, DEAGGREGATION_DISPLAY)
-                .define(FANOUT_MODE_CONFIG, Type.STRING, FANOUT_MODE_DEFAULT, ConfigChoice.validator(FanOutMode.class),
-                        Importance.MEDIUM, FANOUT_MODE_DOC, POLLING_GROUP, ++order, Width.SHORT, FANOUT_MODE_DISPLAY,
-                        ConfigChoice.recommender(FanOutMode.class))
+                .define(DEAGGREGATION_RENAMED.oldKey(), Type.BOOLEAN, null, Importance.LOW,
+                        DEAGGREGATION_RENAMED.deprecatedDoc(), POLLING_GROUP, ++order, Width.SHORT,
+                        DEAGGREGATION_DISPLAY + " (deprecated key)")
+                .define(FANOUT_MODE_CONFIG, Type.STRING, FANOUT_MODE_DEFAULT, FAN_OUT_MODES, Importance.MEDIUM,
+                        FANOUT_MODE_DOC, POLLING_GROUP, ++order, Width.SHORT, FANOUT_MODE_DISPLAY, FAN_OUT_MODES)
                 .define(FANOUT_CONSUMER_NAME_CONFIG, Type.STRING, FANOUT_CONSUMER_NAME_DEFAULT,
                         new ConsumerNameValidator(), Importance.LOW, FANOUT_CONSUMER_NAME_DOC, POLLING_GROUP, ++order,
                         Width.MEDIUM, FANOUT_CONSUMER_NAME_DISPLAY);
         order = 0;
         def.define(TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TopicTemplateValidator(),
                         Importance.HIGH, TOPIC_DOC, RECORD_GROUP, ++order, Width.LONG, TOPIC_DISPLAY)
-                .define(KEY_FORMAT_CONFIG, Type.STRING, KEY_FORMAT_DEFAULT, ConfigChoice.validator(KeyFormat.class),
-                        Importance.MEDIUM, KEY_FORMAT_DOC, RECORD_GROUP, ++order, Width.SHORT, KEY_FORMAT_DISPLAY,
-                        ConfigChoice.recommender(KeyFormat.class))
-                .define(VALUE_FORMAT_CONFIG, Type.STRING, VALUE_FORMAT_DEFAULT,
-                        ConfigChoice.validator(ValueFormat.class), Importance.MEDIUM, VALUE_FORMAT_DOC, RECORD_GROUP,
-                        ++order, Width.SHORT, VALUE_FORMAT_DISPLAY, ConfigChoice.recommender(ValueFormat.class))
-                .define(PARTITIONER_CONFIG, Type.STRING, PARTITIONER_DEFAULT,
-                        ConfigChoice.validator(PartitionerMode.class), Importance.LOW, PARTITIONER_DOC, RECORD_GROUP,
-                        ++order, Width.SHORT, PARTITIONER_DISPLAY, ConfigChoice.recommender(PartitionerMode.class))
+                .define(KEY_FORMAT_CONFIG, Type.STRING, KEY_FORMAT_DEFAULT, KEY_FORMATS, Importance.MEDIUM,
+                        KEY_FORMAT_DOC, RECORD_GROUP, ++order, Width.SHORT, KEY_FORMAT_DISPLAY, KEY_FORMATS)
+                .define(VALUE_FORMAT_CONFIG, Type.STRING, VALUE_FORMAT_DEFAULT, VALUE_FORMATS, Importance.MEDIUM,
+                        VALUE_FORMAT_DOC, RECORD_GROUP, ++order, Width.SHORT, VALUE_FORMAT_DISPLAY, VALUE_FORMATS)
+                .define(PARTITIONER_CONFIG, Type.STRING, PARTITIONER_DEFAULT, PARTITIONERS, Importance.LOW,
+                        PARTITIONER_DOC, RECORD_GROUP, ++order, Width.SHORT, PARTITIONER_DISPLAY, PARTITIONERS)
                 .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, Range.between(1, 1_000_000),
                         Importance.LOW, TOPIC_PARTITIONS_DOC, RECORD_GROUP, ++order, Width.SHORT,
                         TOPIC_PARTITIONS_DISPLAY);
@@ -279,64 +296,69 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
     }
 
     /**
-     * The rules across this config's own keys (the connection fragment checks its own), for raw properties whose
-     * keys are each valid on their own; a key with an invalid value of its own is skipped. Returns the messages per
-     * offending key, in a stable order; empty when all is well.
+     * The rules across this config's own keys (the connection fragment checks its own), for raw properties. A key
+     * whose value is invalid on its own counts as its default here; its own validator reports it.
      */
-    public static Map<String, List<String>> crossFieldErrors(Map<String, String> props) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        List<String> streams = isSet(props, STREAM_CONFIG)
+    public static KeyErrors crossKeyErrors(Map<String, String> props) {
+        KeyErrors errors = new KeyErrors();
+        RawConfig raw = new RawConfig(props);
+        List<String> streams = raw.isSet(STREAM_CONFIG)
                 ? List.of(props.get(STREAM_CONFIG).split("\\s*,\\s*")).stream().filter(s -> !s.isBlank()).toList()
                 : List.of();
-        boolean regex = isSet(props, STREAM_REGEX_CONFIG);
+        boolean regex = raw.isSet(STREAM_REGEX_CONFIG);
         if (streams.isEmpty() && !regex) {
-            add(errors, STREAM_CONFIG, STREAM_CONFIG + " is required: set it to the stream to read (or a "
+            errors.add(STREAM_CONFIG, STREAM_CONFIG + " is required: set it to the stream to read (or a "
                     + "comma-separated list), or set " + STREAM_REGEX_CONFIG + " to a pattern of stream names");
         } else if (!streams.isEmpty() && regex) {
-            add(errors, STREAM_REGEX_CONFIG, STREAM_CONFIG + " and " + STREAM_REGEX_CONFIG + " are both set: set "
+            errors.add(STREAM_REGEX_CONFIG, STREAM_CONFIG + " and " + STREAM_REGEX_CONFIG + " are both set: set "
                     + "only one of them");
         }
         String topic = props.get(TOPIC_CONFIG);
         if (topic != null && !topic.contains(STREAM_PLACEHOLDER) && (streams.size() > 1 || regex)) {
-            add(errors, TOPIC_CONFIG, TOPIC_CONFIG + " must contain " + STREAM_PLACEHOLDER + " when several streams "
+            errors.add(TOPIC_CONFIG, TOPIC_CONFIG + " must contain " + STREAM_PLACEHOLDER + " when several streams "
                     + "are read (" + (regex ? STREAM_REGEX_CONFIG + " is set" : STREAM_CONFIG + " lists "
                     + streams.size()) + "), so each stream gets its own topic: use e.g. kinesis-"
                     + STREAM_PLACEHOLDER);
         }
-        Optional<StartPosition> position = ConfigChoice.lookup(StartPosition.class,
-                props.getOrDefault(POSITION_CONFIG, POSITION_DEFAULT));
-        boolean timestamp = isSet(props, SHARD_TIMESTAMP_CONFIG);
+        Optional<StartPosition> position = raw.choice(POSITION_CONFIG, POSITIONS, POSITION_DEFAULT);
+        boolean timestamp = raw.isSet(SHARD_TIMESTAMP_CONFIG);
         if (position.isPresent() && position.get() == StartPosition.AT_TIMESTAMP && !timestamp) {
-            add(errors, SHARD_TIMESTAMP_CONFIG, SHARD_TIMESTAMP_CONFIG + " is required when " + POSITION_CONFIG
+            errors.add(SHARD_TIMESTAMP_CONFIG, SHARD_TIMESTAMP_CONFIG + " is required when " + POSITION_CONFIG
                     + "=AT_TIMESTAMP: set it to an ISO-8601 instant such as 2024-01-31T10:00:00Z, or to epoch "
                     + "milliseconds");
         } else if (position.isPresent() && position.get() != StartPosition.AT_TIMESTAMP && timestamp) {
-            add(errors, SHARD_TIMESTAMP_CONFIG, SHARD_TIMESTAMP_CONFIG + " is only used with " + POSITION_CONFIG
+            errors.add(SHARD_TIMESTAMP_CONFIG, SHARD_TIMESTAMP_CONFIG + " is only used with " + POSITION_CONFIG
                     + "=AT_TIMESTAMP, and " + POSITION_CONFIG + " is " + position.get().configValue() + ": set "
                     + POSITION_CONFIG + "=AT_TIMESTAMP, or remove " + SHARD_TIMESTAMP_CONFIG);
         }
-        Optional<FanOutMode> fanOut = ConfigChoice.lookup(FanOutMode.class,
-                props.getOrDefault(FANOUT_MODE_CONFIG, FANOUT_MODE_DEFAULT));
-        if (fanOut.isPresent() && fanOut.get() == FanOutMode.ENHANCED && !isSet(props, FANOUT_CONSUMER_NAME_CONFIG)) {
+        long backoff = raw.longOr(THROUGHPUT_BACKOFF_MS_CONFIG, THROUGHPUT_BACKOFF_MS_DEFAULT);
+        long backoffMax = raw.longOr(THROUGHPUT_BACKOFF_MAX_MS_CONFIG, THROUGHPUT_BACKOFF_MAX_MS_DEFAULT);
+        if (backoffMax < backoff) {
+            errors.add(THROUGHPUT_BACKOFF_MAX_MS_CONFIG, THROUGHPUT_BACKOFF_MAX_MS_CONFIG + " (" + backoffMax
+                    + ") is less than " + THROUGHPUT_BACKOFF_MS_CONFIG + " (" + backoff + "): raise it to at least "
+                    + backoff);
+        }
+        DEAGGREGATION_RENAMED.check(raw, errors);
+        Optional<FanOutMode> fanOut = raw.choice(FANOUT_MODE_CONFIG, FAN_OUT_MODES, FANOUT_MODE_DEFAULT);
+        if (fanOut.isPresent() && fanOut.get() == FanOutMode.ENHANCED && !raw.isSet(FANOUT_CONSUMER_NAME_CONFIG)) {
             String name = props.getOrDefault("name", "");
-            if (!CONSUMER_NAME.matcher(name).matches()) {
-                add(errors, FANOUT_CONSUMER_NAME_CONFIG, FANOUT_CONSUMER_NAME_CONFIG + " is required when "
+            if (!CONSUMER_NAME.matcher(name == null ? "" : name).matches()) {
+                errors.add(FANOUT_CONSUMER_NAME_CONFIG, FANOUT_CONSUMER_NAME_CONFIG + " is required when "
                         + FANOUT_MODE_CONFIG + "=enhanced and the connector's name '" + name + "' is not a valid "
                         + "consumer name (letters, digits, _ . - only, at most 128): set it to one");
             }
         }
-        Optional<PartitionerMode> partitioner = ConfigChoice.lookup(PartitionerMode.class,
-                props.getOrDefault(PARTITIONER_CONFIG, PARTITIONER_DEFAULT));
+        Optional<PartitionerMode> partitioner = raw.choice(PARTITIONER_CONFIG, PARTITIONERS, PARTITIONER_DEFAULT);
         if (partitioner.isPresent() && partitioner.get() == PartitionerMode.SHARD
-                && !isSet(props, TOPIC_PARTITIONS_CONFIG)) {
-            add(errors, TOPIC_PARTITIONS_CONFIG, TOPIC_PARTITIONS_CONFIG + " is required when " + PARTITIONER_CONFIG
+                && !raw.isSet(TOPIC_PARTITIONS_CONFIG)) {
+            errors.add(TOPIC_PARTITIONS_CONFIG, TOPIC_PARTITIONS_CONFIG + " is required when " + PARTITIONER_CONFIG
                     + "=shard: set it to the partition count of the target topics");
         }
         return errors;
     }
 
     public FanOutMode fanOutMode() {
-        return ConfigChoice.parse(FanOutMode.class, getString(FANOUT_MODE_CONFIG));
+        return fanOutMode;
     }
 
     /** The consumer enhanced fan-out reads as: {@value #FANOUT_CONSUMER_NAME_CONFIG}, else the connector's name. */
@@ -392,6 +414,10 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(THROUGHPUT_BACKOFF_MS_CONFIG));
     }
 
+    public Duration throughputExceededBackoffMax() {
+        return Duration.ofMillis(getLong(THROUGHPUT_BACKOFF_MAX_MS_CONFIG));
+    }
+
     public Duration discoveryInterval() {
         return Duration.ofMillis(getLong(DISCOVERY_INTERVAL_MS_CONFIG));
     }
@@ -430,15 +456,6 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
         }
         return Optional.of(Instant.parse(text));
-    }
-
-    private static boolean isSet(Map<String, String> props, String key) {
-        String value = props.get(key);
-        return value != null && !value.isBlank();
-    }
-
-    private static void add(Map<String, List<String>> errors, String key, String message) {
-        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
     }
 
     /** Kinesis stream names: 1 to 128 of a-z A-Z 0-9 _ . - */

@@ -1,10 +1,12 @@
 package io.sluice.connect.source;
 
+import io.sluice.connect.common.Backoff;
 import io.sluice.connect.source.SourceOffsets.Checkpoint;
 import io.sluice.connect.source.config.TrimmedPositionAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -47,7 +49,7 @@ final class ShardReader implements ShardSource {
     private String iterator;
     private boolean ended;
     private long dueNanos;
-    private final ShardBackoff backoff;
+    private final Backoff backoff;
 
     ShardReader(ShardRef shard, KinesisSourceTaskConfig config, KinesisClient kinesis, RecordMapper mapper,
                 SourceMetrics.Shard metrics, Optional<Checkpoint> committed, long nowNanos) {
@@ -57,7 +59,7 @@ final class ShardReader implements ShardSource {
         this.metrics = metrics;
         this.fromTrimHorizon = config.startsFromTrimHorizon(shard);
         this.position = new ShardPosition(shard, config.deaggregation(), mapper, committed);
-        this.backoff = new ShardBackoff(config.throughputExceededBackoff());
+        this.backoff = new Backoff(config.throughputExceededBackoff(), config.throughputExceededBackoffMax());
         this.dueNanos = nowNanos;
     }
 
@@ -178,7 +180,7 @@ final class ShardReader implements ShardSource {
 
     /** Rests the shard for the next backoff; returns it in nanoseconds. */
     private long backoff(long nowNanos) {
-        long wait = backoff.next();
+        long wait = TimeUnit.MILLISECONDS.toNanos(backoff.nextMillis());
         dueNanos = nowNanos + wait;
         return wait;
     }

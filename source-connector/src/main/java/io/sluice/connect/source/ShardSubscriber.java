@@ -1,5 +1,6 @@
 package io.sluice.connect.source;
 
+import io.sluice.connect.common.Backoff;
 import io.sluice.connect.source.config.TrimmedPositionAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class ShardSubscriber implements ShardSource {
     private final StreamConsumers consumers;
     private final SourceMetrics.Shard metrics;
     private final ShardPosition position;
-    private final ShardBackoff backoff;
+    private final Backoff backoff;
     private final Runnable wakeTask;
     private final Queue<SubscribeToShardEvent> events = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -82,7 +83,7 @@ final class ShardSubscriber implements ShardSource {
         this.consumers = consumers;
         this.metrics = metrics;
         this.position = new ShardPosition(shard, config.deaggregation(), mapper, committed);
-        this.backoff = new ShardBackoff(config.throughputExceededBackoff());
+        this.backoff = new Backoff(config.throughputExceededBackoff(), config.throughputExceededBackoffMax());
         this.wakeTask = wakeTask;
         this.fromTrimHorizon = config.startsFromTrimHorizon(shard);
         this.dueNanos = nowNanos;
@@ -250,7 +251,7 @@ final class ShardSubscriber implements ShardSource {
     }
 
     private long rest(long nowNanos) {
-        long wait = backoff.next();
+        long wait = TimeUnit.MILLISECONDS.toNanos(backoff.nextMillis());
         dueNanos = nowNanos + wait;
         return wait;
     }

@@ -66,7 +66,7 @@ class KinesisSourceConnectorConfigTest {
         assertThatThrownBy(() -> new KinesisSourceConnectorConfig(props("name", "orders to kafka",
                 "kinesis.fanout.mode", "enhanced")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("kinesis.fanout.consumer.name is required when kinesis.fanout.mode=enhanced and the "
+                .hasMessage("Invalid Kinesis source configuration: kinesis.fanout.consumer.name is required when kinesis.fanout.mode=enhanced and the "
                         + "connector's name 'orders to kafka' is not a valid consumer name (letters, digits, _ . - "
                         + "only, at most 128): set it to one");
     }
@@ -92,37 +92,69 @@ class KinesisSourceConnectorConfigTest {
     }
 
     @Test
-    void crossFieldErrorsNameTheOffendingKey() {
+    void crossKeyErrorsNameTheOffendingKey() {
         Map<String, String> noStream = props();
         noStream.remove("kinesis.stream");
-        assertThat(KinesisSourceConnectorConfig.crossFieldErrors(noStream)).containsOnlyKeys("kinesis.stream");
-        assertThat(KinesisSourceConnectorConfig.crossFieldErrors(props("kinesis.stream.regex", "o.*")))
+        assertThat(KinesisSourceConnectorConfig.crossKeyErrors(noStream).asMap()).containsOnlyKeys("kinesis.stream");
+        assertThat(KinesisSourceConnectorConfig.crossKeyErrors(props("kinesis.stream.regex", "o.*")).asMap())
                 .isEqualTo(Map.of("kinesis.stream.regex",
                         List.of("kinesis.stream and kinesis.stream.regex are both set: set only one of them")));
-        assertThat(KinesisSourceConnectorConfig.crossFieldErrors(props("kinesis.shard.timestamp", "0")))
+        assertThat(KinesisSourceConnectorConfig.crossKeyErrors(props("kinesis.shard.timestamp", "0")).asMap())
                 .isEqualTo(Map.of("kinesis.shard.timestamp", List.of("kinesis.shard.timestamp is only used with "
                         + "kinesis.position=AT_TIMESTAMP, and kinesis.position is TRIM_HORIZON: set "
                         + "kinesis.position=AT_TIMESTAMP, or remove kinesis.shard.timestamp")));
-        assertThat(KinesisSourceConnectorConfig.crossFieldErrors(props("kafka.partitioner", "shard")))
+        assertThat(KinesisSourceConnectorConfig.crossKeyErrors(props("kafka.partitioner", "shard")).asMap())
                 .isEqualTo(Map.of("kafka.topic.partitions", List.of("kafka.topic.partitions is required when "
                         + "kafka.partitioner=shard: set it to the partition count of the target topics")));
         Map<String, String> regexOneTopic = props("kafka.topic", "all", "kinesis.stream.regex", "o.*");
         regexOneTopic.remove("kinesis.stream");
-        assertThat(KinesisSourceConnectorConfig.crossFieldErrors(regexOneTopic)).isEqualTo(Map.of("kafka.topic",
+        assertThat(KinesisSourceConnectorConfig.crossKeyErrors(regexOneTopic).asMap()).isEqualTo(Map.of(
+                "kafka.topic",
                 List.of("kafka.topic must contain ${stream} when several streams are read (kinesis.stream.regex is "
                         + "set), so each stream gets its own topic: use e.g. kinesis-${stream}")));
-        assertThat(KinesisSourceConnectorConfig.crossFieldErrors(props("kafka.topic", "one"))).isEmpty();
+        assertThat(KinesisSourceConnectorConfig.crossKeyErrors(props("kafka.topic", "one")).asMap()).isEmpty();
     }
 
     @Test
-    void constructionFailsWithEveryCrossFieldError() {
+    void constructionFailsWithEveryCrossKeyError() {
         assertThatThrownBy(() -> new KinesisSourceConnectorConfig(props("kinesis.position", "AT_TIMESTAMP",
                 "kafka.partitioner", "shard")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("kinesis.shard.timestamp is required when kinesis.position=AT_TIMESTAMP: set it to an "
+                .hasMessage("Invalid Kinesis source configuration: kinesis.shard.timestamp is required when kinesis.position=AT_TIMESTAMP: set it to an "
                         + "ISO-8601 instant such as 2024-01-31T10:00:00Z, or to epoch milliseconds; "
                         + "kafka.topic.partitions is required when kafka.partitioner=shard: set it to the partition "
                         + "count of the target topics");
+    }
+
+    @Test
+    void readsTheDeaggregationKeyByItsFormerNameToo() {
+        assertThat(new KinesisSourceConnectorConfig(props("kinesis.deaggregation.enabled", "true")).deaggregation())
+                .isTrue();
+        assertThat(new KinesisSourceConnectorConfig(props("kinesis.record.deaggregation.enable", "true"))
+                .deaggregation()).isTrue();
+        assertThat(new KinesisSourceConnectorConfig(props("kinesis.record.deaggregation.enable", "true",
+                "kinesis.deaggregation.enabled", "true")).deaggregation()).isTrue();
+        assertThatThrownBy(() -> new KinesisSourceConnectorConfig(props("kinesis.record.deaggregation.enable",
+                "true", "kinesis.deaggregation.enabled", "false")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid Kinesis source configuration: kinesis.record.deaggregation.enable is the "
+                        + "deprecated name of kinesis.deaggregation.enabled, and the two are set to different "
+                        + "values: remove kinesis.record.deaggregation.enable");
+    }
+
+    @Test
+    void theThrottlingBackoffHasAConfigurableMaximumNotBelowItsBase() {
+        KinesisSourceConnectorConfig config = new KinesisSourceConnectorConfig(props(
+                "kinesis.throughput.exceeded.backoff.ms", "50", "kinesis.throughput.exceeded.backoff.max.ms", "400"));
+        assertThat(config.throughputExceededBackoff()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.throughputExceededBackoffMax()).isEqualTo(Duration.ofMillis(400));
+        assertThat(new KinesisSourceConnectorConfig(props()).throughputExceededBackoffMax())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(KinesisSourceConnectorConfig.crossKeyErrors(props("kinesis.throughput.exceeded.backoff.ms",
+                "5000", "kinesis.throughput.exceeded.backoff.max.ms", "1000")).asMap())
+                .isEqualTo(Map.of("kinesis.throughput.exceeded.backoff.max.ms", List.of(
+                        "kinesis.throughput.exceeded.backoff.max.ms (1000) is less than "
+                                + "kinesis.throughput.exceeded.backoff.ms (5000): raise it to at least 5000")));
     }
 
     @Test

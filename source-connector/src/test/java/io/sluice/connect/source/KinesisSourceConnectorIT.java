@@ -427,7 +427,7 @@ class KinesisSourceConnectorIT {
                 PutRecordsRequestEntry.builder().partitionKey("agg").data(SdkBytes.fromByteArray(aggregate)).build(),
                 PutRecordsRequestEntry.builder().partitionKey("bad").data(SdkBytes.fromByteArray(broken)).build()));
         Map<String, String> config = streams.connectorConfig("kpl", "kpl");
-        config.put("kinesis.record.deaggregation.enable", "true");
+        config.put("kinesis.deaggregation.enabled", "true");
         config.put("kafka.value.format", "string");
         config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
         connectors.create("kpl", config);
@@ -522,7 +522,7 @@ class KinesisSourceConnectorIT {
                 .containsExactly("Invalid value 0 for configuration kinesis.record.limit: Value must be at least 1");
 
         assertThat(errorsOf(validate(with(valid, "kinesis.stream", "nope")), "kinesis.stream"))
-                .containsExactly("Stream nope does not exist at " + SLUICE.endpoint() + ": create it, or correct "
+                .containsExactly("Stream 'nope' does not exist at " + SLUICE.endpoint() + ": create it, or correct "
                         + "kinesis.stream");
         List<String> unreachable = errorsOf(validate(with(valid, "kinesis.base.url", "http://127.0.0.1:1")),
                 "kinesis.base.url");

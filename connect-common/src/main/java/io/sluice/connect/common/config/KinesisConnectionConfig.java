@@ -8,7 +8,6 @@ import io.sluice.connect.common.config.KinesisConnection.StaticKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -117,6 +115,7 @@ public final class KinesisConnectionConfig {
     private static final List<String> ROLE_KEYS =
             List.of(ROLE_ARN_CONFIG, ROLE_EXTERNAL_ID_CONFIG, ROLE_SESSION_NAME_CONFIG);
 
+    private static final Choice<CredentialsProviderType> PROVIDERS = Choice.of(CredentialsProviderType.class);
     private static final ConfigDef CONFIG = update(new ConfigDef());
 
     private KinesisConnectionConfig() {
@@ -131,8 +130,8 @@ public final class KinesisConnectionConfig {
                 .define(BASE_URL_CONFIG, Type.STRING, BASE_URL_DEFAULT, new HttpUrlValidator(), Importance.HIGH,
                         BASE_URL_DOC, GROUP, ++order, Width.LONG, BASE_URL_DISPLAY)
                 .define(CREDENTIALS_PROVIDER_CONFIG, Type.STRING, CREDENTIALS_PROVIDER_DEFAULT,
-                        new ProviderValidator(), Importance.HIGH, CREDENTIALS_PROVIDER_DOC, GROUP, ++order,
-                        Width.SHORT, CREDENTIALS_PROVIDER_DISPLAY, new ProviderRecommender())
+                        PROVIDERS, Importance.HIGH, CREDENTIALS_PROVIDER_DOC, GROUP, ++order,
+                        Width.SHORT, CREDENTIALS_PROVIDER_DISPLAY, PROVIDERS)
                 // No format check: emulators take any id (LocalStack's convention is test/test), and AWS's
                 // own format is not promised to stay as it is.
                 .define(ACCESS_KEY_ID_CONFIG, Type.STRING, null, new NotBlankValidator("an access key id"),
@@ -175,36 +174,13 @@ public final class KinesisConnectionConfig {
      * fragment's key order; empty when all is well.
      */
     public static Map<String, List<String>> validate(Map<String, String> props) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (ConfigValue value : CONFIG.validate(props)) {
-            if (!value.errorMessages().isEmpty()) {
-                errors.put(value.name(), new ArrayList<>(value.errorMessages()));
-            }
-        }
-        crossFieldErrors(props, errors);
+        Config config = new Config(CONFIG.validate(props));
+        crossKeyErrors(props).attachTo(config);
         Map<String, List<String>> ordered = new LinkedHashMap<>();
-        for (String key : CONFIG.names().stream().sorted(KEY_ORDER).toList()) {
-            if (errors.containsKey(key)) {
-                ordered.put(key, List.copyOf(errors.get(key)));
-            }
-        }
+        config.configValues().stream().filter(v -> !v.errorMessages().isEmpty())
+                .sorted(Comparator.comparing(ConfigValue::name, KEY_ORDER))
+                .forEach(v -> ordered.put(v.name(), List.copyOf(v.errorMessages())));
         return ordered;
-    }
-
-    /**
-     * For a connector's {@code validate()}: adds the cross-key errors of {@link #validate(Map)} to the matching
-     * values of {@code config} (as produced by {@code ConfigDef.validate}), skipping messages already there.
-     */
-    public static Config validate(Map<String, String> props, Config config) {
-        Map<String, List<String>> errors = validate(props);
-        for (ConfigValue value : config.configValues()) {
-            for (String message : errors.getOrDefault(value.name(), List.of())) {
-                if (!value.errorMessages().contains(message)) {
-                    value.addErrorMessage(message);
-                }
-            }
-        }
-        return config;
     }
 
     /** Parses this fragment's keys of a connector's (validated) config. */
@@ -220,8 +196,9 @@ public final class KinesisConnectionConfig {
     public static KinesisConnection parse(Map<String, String> props) {
         Map<String, List<String>> errors = validate(props);
         if (!errors.isEmpty()) {
-            throw new ConfigException("Invalid Kinesis connection settings: " + errors.values().stream()
-                    .flatMap(List::stream).collect(Collectors.joining("; ")));
+            KeyErrors all = new KeyErrors();
+            errors.forEach((key, messages) -> messages.forEach(m -> all.add(key, m)));
+            throw all.toException("Kinesis connection settings");
         }
         AbstractConfig config = new AbstractConfig(CONFIG, props, false);
         String baseUrl = config.getString(BASE_URL_CONFIG).trim();
@@ -235,11 +212,12 @@ public final class KinesisConnectionConfig {
     }
 
     private static Credentials credentials(AbstractConfig config, Map<String, String> props) {
-        Optional<StaticKeys> keys = isSet(props, ACCESS_KEY_ID_CONFIG) && isSet(props, SECRET_KEY_CONFIG)
+        RawConfig raw = new RawConfig(props);
+        Optional<StaticKeys> keys = raw.isSet(ACCESS_KEY_ID_CONFIG) && raw.isSet(SECRET_KEY_CONFIG)
                 ? Optional.of(new StaticKeys(config.getString(ACCESS_KEY_ID_CONFIG).trim(),
                         config.getPassword(SECRET_KEY_CONFIG)))
                 : Optional.empty();
-        return switch (provider(props)) {
+        return switch (provider(raw).orElseThrow()) {
             case STATIC -> keys.orElseThrow();
             case DEFAULT -> new DefaultChain();
             case PROFILE -> new Profile(Optional.ofNullable(trimmedOrNull(config.getString(PROFILE_NAME_CONFIG))));
@@ -249,26 +227,36 @@ public final class KinesisConnectionConfig {
         };
     }
 
-    /** The provider in effect: the configured one, else static when both keys are set, else default. */
-    private static CredentialsProviderType provider(Map<String, String> props) {
-        if (isSet(props, CREDENTIALS_PROVIDER_CONFIG)) {
-            return CredentialsProviderType.fromConfigValue(props.get(CREDENTIALS_PROVIDER_CONFIG)).orElseThrow();
+    /**
+     * The provider in effect: the configured one, else static when either key is set, else default; empty when the
+     * configured value names none.
+     */
+    private static Optional<CredentialsProviderType> provider(RawConfig raw) {
+        if (raw.isSet(CREDENTIALS_PROVIDER_CONFIG)) {
+            return PROVIDERS.lookup(raw.props().get(CREDENTIALS_PROVIDER_CONFIG));
         }
-        return isSet(props, ACCESS_KEY_ID_CONFIG) || isSet(props, SECRET_KEY_CONFIG)
-                ? CredentialsProviderType.STATIC : CredentialsProviderType.DEFAULT;
+        return Optional.of(raw.isSet(ACCESS_KEY_ID_CONFIG) || raw.isSet(SECRET_KEY_CONFIG)
+                ? CredentialsProviderType.STATIC : CredentialsProviderType.DEFAULT);
     }
 
-    private static void crossFieldErrors(Map<String, String> props, Map<String, List<String>> errors) {
-        if (errors.containsKey(CREDENTIALS_PROVIDER_CONFIG)) {
-            return; // without a known provider no cross-key rule applies
+    /**
+     * The rules across this fragment's keys, for raw properties: which keys the provider in effect needs and which
+     * it does not use. None apply while the provider is unknown (its own validator reports that).
+     */
+    public static KeyErrors crossKeyErrors(Map<String, String> props) {
+        KeyErrors errors = new KeyErrors();
+        RawConfig raw = new RawConfig(props);
+        Optional<CredentialsProviderType> inEffect = provider(raw);
+        if (inEffect.isEmpty()) {
+            return errors;
         }
-        CredentialsProviderType provider = provider(props);
-        boolean explicit = isSet(props, CREDENTIALS_PROVIDER_CONFIG);
+        CredentialsProviderType provider = inEffect.get();
+        boolean explicit = raw.isSet(CREDENTIALS_PROVIDER_CONFIG);
         switch (provider) {
             case STATIC -> {
                 for (String key : CREDENTIAL_KEYS) {
-                    if (!isSet(props, key)) {
-                        add(errors, key, explicit
+                    if (!raw.isSet(key)) {
+                        errors.add(key, explicit
                                 ? key + " is required when " + CREDENTIALS_PROVIDER_CONFIG + "=static: set both "
                                         + ACCESS_KEY_ID_CONFIG + " and " + SECRET_KEY_CONFIG + ", or choose "
                                         + CREDENTIALS_PROVIDER_CONFIG + "=default, profile or assume-role"
@@ -277,34 +265,35 @@ public final class KinesisConnectionConfig {
                 }
             }
             case ASSUME_ROLE -> {
-                if (!isSet(props, ROLE_ARN_CONFIG)) {
-                    add(errors, ROLE_ARN_CONFIG, ROLE_ARN_CONFIG + " is required when " + CREDENTIALS_PROVIDER_CONFIG
+                if (!raw.isSet(ROLE_ARN_CONFIG)) {
+                    errors.add(ROLE_ARN_CONFIG, ROLE_ARN_CONFIG + " is required when " + CREDENTIALS_PROVIDER_CONFIG
                             + "=assume-role: set it to the ARN of the role to assume, such as "
                             + "arn:aws:iam::123456789012:role/sluice");
                 }
-                if (isSet(props, ACCESS_KEY_ID_CONFIG) != isSet(props, SECRET_KEY_CONFIG)) {
-                    String missing = isSet(props, ACCESS_KEY_ID_CONFIG) ? SECRET_KEY_CONFIG : ACCESS_KEY_ID_CONFIG;
-                    add(errors, missing, missingPartner(missing));
+                if (raw.isSet(ACCESS_KEY_ID_CONFIG) != raw.isSet(SECRET_KEY_CONFIG)) {
+                    String missing = raw.isSet(ACCESS_KEY_ID_CONFIG) ? SECRET_KEY_CONFIG : ACCESS_KEY_ID_CONFIG;
+                    errors.add(missing, missingPartner(missing));
                 }
             }
             case DEFAULT, PROFILE -> {
                 for (String key : CREDENTIAL_KEYS) {
-                    if (isSet(props, key)) {
-                        add(errors, key, notUsed(key, provider, "static"));
+                    if (raw.isSet(key)) {
+                        errors.add(key, notUsed(key, provider, "static"));
                     }
                 }
             }
         }
         if (provider != CredentialsProviderType.ASSUME_ROLE) {
             for (String key : ROLE_KEYS) {
-                if (isSet(props, key)) {
-                    add(errors, key, notUsed(key, provider, "assume-role"));
+                if (raw.isSet(key)) {
+                    errors.add(key, notUsed(key, provider, "assume-role"));
                 }
             }
         }
-        if (provider != CredentialsProviderType.PROFILE && isSet(props, PROFILE_NAME_CONFIG)) {
-            add(errors, PROFILE_NAME_CONFIG, notUsed(PROFILE_NAME_CONFIG, provider, "profile"));
+        if (provider != CredentialsProviderType.PROFILE && raw.isSet(PROFILE_NAME_CONFIG)) {
+            errors.add(PROFILE_NAME_CONFIG, notUsed(PROFILE_NAME_CONFIG, provider, "profile"));
         }
+        return errors;
     }
 
     private static String missingPartner(String missing) {
@@ -316,17 +305,6 @@ public final class KinesisConnectionConfig {
     private static String notUsed(String key, CredentialsProviderType provider, String usedWith) {
         return key + " is not used with " + CREDENTIALS_PROVIDER_CONFIG + "=" + provider.configValue() + ": set "
                 + CREDENTIALS_PROVIDER_CONFIG + "=" + usedWith + " to use it, or remove " + key;
-    }
-
-    private static void add(Map<String, List<String>> errors, String key, String message) {
-        if (!errors.containsKey(key)) { // a key's own error comes first and is enough
-            errors.put(key, new ArrayList<>(List.of(message)));
-        }
-    }
-
-    private static boolean isSet(Map<String, String> props, String key) {
-        String value = props.get(key);
-        return value != null && !value.isBlank();
     }
 
     private static String trimmedOrNull(String value) {
@@ -384,33 +362,6 @@ public final class KinesisConnectionConfig {
         }
     }
 
-    private static final class ProviderValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (CredentialsProviderType.fromConfigValue((String) value).isEmpty()) {
-                throw new ConfigException(name, value, "must be one of "
-                        + String.join(", ", CredentialsProviderType.configValues()));
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "one of " + String.join(", ", CredentialsProviderType.configValues());
-        }
-    }
-
-    private static final class ProviderRecommender implements ConfigDef.Recommender {
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-            return List.copyOf(CredentialsProviderType.configValues());
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsedConfig) {
-            return true;
-        }
-    }
-
     /**
      * Shows a key only for the providers that use it (or while the provider is unknown). The static keys stay
      * visible always: with the provider left at its default they select static credentials.
@@ -430,7 +381,7 @@ public final class KinesisConnectionConfig {
         @Override
         public boolean visible(String name, Map<String, Object> parsedConfig) {
             Object provider = parsedConfig.get(CREDENTIALS_PROVIDER_CONFIG);
-            return CredentialsProviderType.fromConfigValue(provider instanceof String s ? s : null)
+            return PROVIDERS.lookup(provider instanceof String s ? s : null)
                     .map(providers::contains).orElse(true);
         }
     }

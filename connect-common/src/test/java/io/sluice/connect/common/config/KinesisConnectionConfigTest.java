@@ -21,6 +21,7 @@ import io.sluice.connect.common.config.KinesisConnection.Profile;
 import io.sluice.connect.common.config.KinesisConnection.StaticKeys;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,7 +242,10 @@ class KinesisConnectionConfigTest {
         ConfigDef connectorDef = KinesisConnectionConfig.update(new ConfigDef()
                 .define("kinesis.stream", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "The stream."));
         Map<String, String> props = Map.of("kinesis.stream", "s", CREDENTIALS_PROVIDER_CONFIG, "assume-role");
-        Config config = KinesisConnectionConfig.validate(props, new Config(connectorDef.validate(props)));
+        List<String> probed = new ArrayList<>();
+        Config config = ConnectorValidation.validate(new Config(connectorDef.validate(props)), props,
+                new KeyErrors(), c -> probed.add("probed"));
+        assertThat(probed).as("Kinesis is probed only when every key passed").isEmpty();
         ConfigValue arn = config.configValues().stream().filter(v -> v.name().equals(ROLE_ARN_CONFIG)).findFirst()
                 .orElseThrow();
         assertThat(arn.errorMessages()).containsExactly("aws.role.arn is required when "

@@ -1,22 +1,13 @@
 package io.sluice.connect.source.config;
 
+import io.sluice.connect.common.config.ConfigChoice;
+
 /** {@code kafka.value.format}: what a Kafka record's value holds. */
 public enum ValueFormat implements ConfigChoice {
     /** The record data as bytes (optional bytes schema). */
-    BYTES("bytes"),
+    BYTES,
     /** The record data decoded as UTF-8 (optional string schema). */
-    STRING("string"),
+    STRING,
     /** The record data parsed as JSON, schemaless: an object becomes a {@code Map}, ready for the pump. */
-    JSON("json");
-
-    private final String configValue;
-
-    ValueFormat(String configValue) {
-        this.configValue = configValue;
-    }
-
-    @Override
-    public String configValue() {
-        return configValue;
-    }
+    JSON
 }
