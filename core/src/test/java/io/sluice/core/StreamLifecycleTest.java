@@ -111,7 +111,7 @@ class StreamLifecycleTest {
                         + "Member must have value greater than or equal to 1");
         assertThatThrownBy(() -> engine.createStream("s", null, StreamMode.PROVISIONED, null))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("1 validation error detected: Value 'null' at 'shardCount' failed to satisfy constraint: Member must not be null");
+                .hasMessage("1 validation error detected: Value null at 'shardCount' failed to satisfy constraint: Member must not be null");
     }
 
     @Test

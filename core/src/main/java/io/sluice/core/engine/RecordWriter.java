@@ -281,8 +281,8 @@ public final class RecordWriter {
             Validation.length(field(entry, "partitionKey"), partitionKey, 1, 256);
         }
         if (data.length > MAX_RECORD_BYTES) {
-            throw Validation.error(field(entry, "data"), "java.nio.HeapByteBuffer[pos=0 lim=" + data.length
-                    + " cap=" + data.length + "]", "have length less than or equal to " + MAX_RECORD_BYTES);
+            throw Validation.error(field(entry, "data"), Validation.blobText(data.length),
+                    "have length less than or equal to " + MAX_RECORD_BYTES);
         }
         long size = recordBytes(partitionKey, data);
         if (size > MAX_RECORD_BYTES) {

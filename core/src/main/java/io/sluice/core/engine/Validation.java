@@ -16,9 +16,24 @@ public final class Validation {
     private Validation() {
     }
 
-    public static ValidationException error(String field, Object value, String constraint) {
-        return new ValidationException("1 validation error detected: Value '" + value + "' at '" + field
-                + "' failed to satisfy constraint: Member must " + constraint);
+    /** One failed constraint: {@code Member must} followed by {@code mustClause}. */
+    public static ValidationException error(String field, Object value, String mustClause) {
+        return new ValidationException("1 validation error detected: "
+                + violation(field, value == null ? null : String.valueOf(value), "Member must " + mustClause));
+    }
+
+    /**
+     * One violation as AWS words it — {@code Value 'x' at 'field' failed to satisfy constraint: ...}, and
+     * {@code Value null at ...} for a missing value — for the engine's checks and the server's alike.
+     */
+    public static String violation(String field, String shownValue, String constraint) {
+        return "Value " + (shownValue == null ? "null" : "'" + shownValue + "'") + " at '" + field
+                + "' failed to satisfy constraint: " + constraint;
+    }
+
+    /** How AWS shows a blob in a violation: its Java front end's {@code ByteBuffer.toString()}. */
+    public static String blobText(int length) {
+        return "java.nio.HeapByteBuffer[pos=0 lim=" + length + " cap=" + length + "]";
     }
 
     /** Stream and consumer names: 1..128 characters of {@code [a-zA-Z0-9_.-]}. */

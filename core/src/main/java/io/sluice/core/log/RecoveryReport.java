@@ -19,9 +19,4 @@ public record RecoveryReport(boolean cleanShutdown, int segments, int segmentsSc
     public RecoveryReport {
         problems = List.copyOf(problems);
     }
-
-    /** Whether recovery changed nothing but (possibly) index files. */
-    public boolean lostNothing() {
-        return truncatedBytes == 0;
-    }
 }

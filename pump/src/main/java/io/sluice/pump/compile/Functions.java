@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -153,9 +154,8 @@ final class Functions {
         return USAGE;
     }
 
-    private static final Map<String, String> DETERMINISTIC_EXCEPTIONS = Map.of("CURRENT_TIMESTAMP", "",
-            "CURRENT_ROW_TIMESTAMP", "", "LOCALTIMESTAMP", "", "CURRENT_DATE", "", "CURRENT_TIME", "",
-            "LOCALTIME", "");
+    private static final Set<String> DETERMINISTIC_EXCEPTIONS = Set.of("CURRENT_TIMESTAMP", "CURRENT_ROW_TIMESTAMP",
+            "LOCALTIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME");
 
     static Typed compile(ExpressionCompiler c, Ast.Call ast) {
         Compiler f = FUNCTIONS.get(ast.name());
@@ -174,7 +174,7 @@ final class Functions {
         }
         Call call = new Call(c, ast);
         Typed t = f.compile(call);
-        boolean constant = !DETERMINISTIC_EXCEPTIONS.containsKey(ast.name()) && call.constant();
+        boolean constant = !DETERMINISTIC_EXCEPTIONS.contains(ast.name()) && call.constant();
         return new Typed(t.term(), t.type(), constant);
     }
 

@@ -141,16 +141,6 @@ public final class SqlType {
         }
     }
 
-    /** Decimal digits an exact integer kind can hold (for DECIMAL arithmetic). */
-    public int integerDigits() {
-        switch (kind) {
-            case TINYINT: return 3;
-            case SMALLINT: return 5;
-            case INTEGER: return 10;
-            default: return 19;
-        }
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof SqlType)) {

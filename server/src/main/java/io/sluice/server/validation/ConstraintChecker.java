@@ -1,5 +1,6 @@
 package io.sluice.server.validation;
 
+import io.sluice.core.engine.Validation;
 import io.sluice.server.protocol.ErrorType;
 import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.validation.Shape.BlobShape;
@@ -59,7 +60,7 @@ public final class ConstraintChecker {
             number((Long) value, n, path);
         } else if (shape instanceof BlobShape b) {
             byte[] bytes = (byte[]) value;
-            length(bytes.length, b.minLength(), b.maxLength(), path, () -> blobText(bytes));
+            length(bytes.length, b.minLength(), b.maxLength(), path, () -> Validation.blobText(bytes.length));
         } else if (shape instanceof ListShape l) {
             List<?> list = (List<?>) value;
             length(list.size(), l.minLength(), l.maxLength(), path, () -> listText(list));
@@ -158,14 +159,8 @@ public final class ConstraintChecker {
 
     private void violation(String path, String value, String constraint) {
         if (violations.size() < MAX_REPORTED) {
-            violations.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + path
-                    + "' failed to satisfy constraint: " + constraint);
+            violations.add(Validation.violation(path, value, constraint));
         }
-    }
-
-    /** How the Java front end prints a ByteBuffer, which is what AWS shows for an invalid blob. */
-    private static String blobText(byte[] value) {
-        return "java.nio.HeapByteBuffer[pos=0 lim=" + value.length + " cap=" + value.length + "]";
     }
 
     private static String listText(List<?> list) {
@@ -173,7 +168,7 @@ public final class ConstraintChecker {
     }
 
     private static String text(Object value) {
-        return value instanceof byte[] bytes ? blobText(bytes) : String.valueOf(value);
+        return value instanceof byte[] bytes ? Validation.blobText(bytes.length) : String.valueOf(value);
     }
 
     private static String mapText(Map<?, ?> map) {

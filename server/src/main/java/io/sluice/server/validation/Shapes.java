@@ -1,5 +1,6 @@
 package io.sluice.server.validation;
 
+import com.google.re2j.Pattern;
 import io.sluice.server.validation.Shape.BlobShape;
 import io.sluice.server.validation.Shape.BooleanShape;
 import io.sluice.server.validation.Shape.ListShape;
@@ -11,7 +12,6 @@ import io.sluice.server.validation.Shape.TimestampShape;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import com.google.re2j.Pattern;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * Shapes.struct(
  *     "StreamName", Shapes.STREAM_NAME.required(),
- *     "ShardCount", Shapes.integer(1, 100000))
+ *     "ShardCount", Shapes.integer(1L, 100_000L))
  * }</pre>
  */
 public final class Shapes {

@@ -17,8 +17,10 @@ class KinesisSourceConnectorTest {
     void isFoundByTheServiceLoaderAndReportsTheProjectVersion() {
         assertThat(ServiceLoader.load(SourceConnector.class).stream().map(p -> p.type().getName()))
                 .contains(KinesisSourceConnector.class.getName());
-        assertThat(new KinesisSourceConnector().version()).isEqualTo("0.1.0-SNAPSHOT");
-        assertThat(new KinesisSourceTask().version()).isEqualTo("0.1.0-SNAPSHOT");
+        String projectVersion = System.getProperty("sluice.version");
+        assertThat(projectVersion).as("sluice.version, set by the parent POM's surefire configuration").isNotBlank();
+        assertThat(new KinesisSourceConnector().version()).isEqualTo(projectVersion);
+        assertThat(new KinesisSourceTask().version()).isEqualTo(projectVersion);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sluice.connect.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.connect.source.SourceOffsets.Checkpoint;
@@ -33,10 +34,13 @@ class SourceOffsetsTest {
 
     @Test
     void acceptsWellFormedOffsetsAndResets() {
-        SourceOffsets.validate(SourceOffsets.toPartition(SHARD), Map.of("sequence.number", SEQUENCE));
-        SourceOffsets.validate(SourceOffsets.toPartition(SHARD), Map.of("sequence.number", "1",
-                "sub.sequence.number", 0));
-        SourceOffsets.validate(SourceOffsets.toPartition(SHARD), null);
+        Map<String, ?> partition = SourceOffsets.toPartition(SHARD);
+        assertThatCode(() -> SourceOffsets.validate(partition, Map.of("sequence.number", SEQUENCE)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> SourceOffsets.validate(partition, Map.of("sequence.number", "1",
+                "sub.sequence.number", 0))).doesNotThrowAnyException();
+        assertThatCode(() -> SourceOffsets.validate(partition, null)).as("a reset").doesNotThrowAnyException();
+        assertThat(SourceOffsets.partitionErrors(partition)).isEmpty();
     }
 
     @Test
