@@ -4,7 +4,6 @@ import io.sluice.connect.common.kpl.KplAggregation;
 import io.sluice.connect.common.kpl.KplAggregation.Decoded;
 import io.sluice.connect.common.kpl.KplAggregation.UserRecord;
 import io.sluice.connect.source.SourceOffsets.Checkpoint;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 final class ShardPosition {
 
     private static final Logger log = LoggerFactory.getLogger(ShardPosition.class);
-    private static final byte[] KPL_MAGIC = KplAggregation.magic();
 
     private final ShardRef shard;
     private final boolean deaggregation;
@@ -68,12 +66,11 @@ final class ShardPosition {
         List<UserRecord> userRecords = null;
         if (deaggregation) {
             Decoded decoded = KplAggregation.decode(data, record.partitionKey(), null);
-            if (decoded.aggregated()) {
-                userRecords = decoded.records();
-            } else if (data.length >= KPL_MAGIC.length
-                    && Arrays.equals(data, 0, KPL_MAGIC.length, KPL_MAGIC, 0, KPL_MAGIC.length)) {
-                log.warn("Record {} of shard {} starts like a KPL aggregate but fails its checksum or does not "
-                        + "parse; passing it through whole", sequenceNumber, shard);
+            switch (decoded.kind()) {
+                case AGGREGATED -> userRecords = decoded.records();
+                case CORRUPT -> log.warn("Record {} of shard {} starts like a KPL aggregate but fails its checksum or "
+                        + "does not parse; passing it through whole", sequenceNumber, shard);
+                case PLAIN -> { }
             }
         }
         if (userRecords == null) {

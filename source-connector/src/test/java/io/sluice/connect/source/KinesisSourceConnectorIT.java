@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.connect.common.kpl.KplAggregation;
+import io.sluice.connect.common.kpl.KplAggregation.Aggregator;
 import io.sluice.connect.common.kpl.KplAggregation.UserRecord;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.SluiceServer;
@@ -420,7 +420,9 @@ class KinesisSourceConnectorIT {
         for (int i = 0; i < 5; i++) {
             users.add(new UserRecord("user-" + i, ("user record " + i).getBytes(StandardCharsets.UTF_8)));
         }
-        byte[] aggregate = KplAggregation.encode(users);
+        Aggregator aggregator = new Aggregator();
+        users.forEach(aggregator::add);
+        byte[] aggregate = aggregator.drain().data();
         byte[] broken = aggregate.clone();
         broken[broken.length - 1] ^= 0x01; // the MD5 no longer matches
         streams.putAll("kpl", List.of(

@@ -37,9 +37,9 @@ import java.util.Objects;
  * message Tag { required string key = 1; optional string value = 2; }
  * </pre>
  *
- * <p>Decoding follows the KCL's {@code AggregatorUtil}: data that is shorter than magic + 1 + digest, lacks the
- * magic, fails the MD5 check or does not parse is not an aggregate and comes back as one plain record with the
- * Kinesis record's own keys. Two deliberate differences: an index outside its key table makes the whole record
+ * <p>Decoding follows the KCL's {@code AggregatorUtil} and says what it found ({@link Kind}): data without the magic
+ * is {@code PLAIN}; data with it that is shorter than magic + 1 + digest, fails the MD5 check or does not parse is
+ * {@code CORRUPT}; both come back as one record with the Kinesis record's own keys, as the KCL passes them on. Two deliberate differences: an index outside its key table makes the whole record
  * plain (the KCL logs it and drops the rest of the aggregate), and tags are skipped (the KCL ignores them too).
  * A well-formed aggregate may hold no user records at all; like the KCL, decoding then yields none.
  *
@@ -65,11 +65,6 @@ public final class KplAggregation {
     private static final int TAG_KEY = 1;
 
     private KplAggregation() {
-    }
-
-    /** The four magic bytes {@code F3 89 9A C2} (a copy). */
-    public static byte[] magic() {
-        return MAGIC.clone();
     }
 
     /** One user record: a partition key, an optional explicit hash key (decimal) and the data. */
@@ -115,11 +110,21 @@ public final class KplAggregation {
         }
     }
 
+    /** What a Kinesis record's data turned out to be. */
+    public enum Kind {
+        /** Not an aggregate: no magic. */
+        PLAIN,
+        /** A well-formed aggregate: magic, digest and protobuf all check out. */
+        AGGREGATED,
+        /** The magic, but too short, a wrong digest or a protobuf that does not parse: passed on whole. */
+        CORRUPT
+    }
+
     /**
-     * What {@link #decode} found. {@code aggregated} is false for plain data, which then is the single record; for
-     * an aggregate, a user record's sub-sequence number is its index in {@code records}.
+     * What {@link #decode} found. For {@code PLAIN} and {@code CORRUPT} data, the single record is the Kinesis record
+     * itself; for an aggregate, a user record's sub-sequence number is its index in {@code records}.
      */
-    public record Decoded(boolean aggregated, List<UserRecord> records) {
+    public record Decoded(Kind kind, List<UserRecord> records) {
         public Decoded {
             records = List.copyOf(records);
         }
@@ -164,37 +169,25 @@ public final class KplAggregation {
         }
     }
 
-    /** Whether {@code data} is a well-formed aggregate (magic, digest and protobuf all check out). */
-    public static boolean isAggregated(byte[] data) {
-        return decode(data, "", null).aggregated();
-    }
-
     /**
-     * De-aggregates one Kinesis record's data. Plain data (see the class comment) comes back as one record carrying
-     * {@code partitionKey} and {@code explicitHashKey}, the Kinesis record's own keys.
+     * De-aggregates one Kinesis record's data. Data that is not a well-formed aggregate (see the class comment)
+     * comes back as one record carrying {@code partitionKey} and {@code explicitHashKey}, the Kinesis record's own.
      */
     public static Decoded decode(byte[] data, String partitionKey, String explicitHashKey) {
         Objects.requireNonNull(data, "data");
+        if (data.length < MAGIC.length || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return new Decoded(Kind.PLAIN, List.of(new UserRecord(partitionKey, explicitHashKey, data)));
+        }
         List<UserRecord> records = tryDecode(data);
         if (records == null) {
-            return new Decoded(false, List.of(new UserRecord(partitionKey, explicitHashKey, data)));
+            return new Decoded(Kind.CORRUPT, List.of(new UserRecord(partitionKey, explicitHashKey, data)));
         }
-        return new Decoded(true, records);
+        return new Decoded(Kind.AGGREGATED, records);
     }
 
-    /** Encodes {@code records} (at least one) as one aggregate, with no size limit; see {@link Aggregator}. */
-    public static byte[] encode(List<UserRecord> records) {
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException("An aggregate needs at least one user record");
-        }
-        Aggregator aggregator = new Aggregator(Integer.MAX_VALUE);
-        records.forEach(aggregator::add);
-        return aggregator.encodeData();
-    }
-
+    /** The user records of data that starts with the magic; null when it is not a well-formed aggregate. */
     private static List<UserRecord> tryDecode(byte[] data) {
-        if (data.length <= MAGIC.length + DIGEST_BYTES
-                || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (data.length <= MAGIC.length + DIGEST_BYTES) {
             return null;
         }
         int protobufEnd = data.length - DIGEST_BYTES;
@@ -456,7 +449,7 @@ public final class KplAggregation {
         }
 
         /** Magic + protobuf + MD5 of the protobuf. */
-        byte[] encodeData() {
+        private byte[] encodeData() {
             ByteArrayOutputStream protobuf = new ByteArrayOutputStream(protobufBytes);
             for (String key : partitionKeys) {
                 ProtobufWire.writeStringField(protobuf, AGGREGATED_PARTITION_KEY_TABLE, key);

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.connect.common.kpl.KplAggregation.Aggregate;
 import io.sluice.connect.common.kpl.KplAggregation.Aggregator;
 import io.sluice.connect.common.kpl.KplAggregation.Decoded;
+import io.sluice.connect.common.kpl.KplAggregation.Kind;
 import io.sluice.connect.common.kpl.KplAggregation.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +41,16 @@ class KplAggregationTest {
             new UserRecord("a", bytes("x")),
             new UserRecord("b", "1", new byte[0]));
 
+    /** The KPL's magic bytes, as its format documents them. */
+    private static final byte[] MAGIC = HEX.parseHex("f3899ac2");
+
+    /** All of {@code records} as one aggregate's data, with no size limit. */
+    private static byte[] encode(List<UserRecord> records) {
+        Aggregator aggregator = new Aggregator(Integer.MAX_VALUE);
+        records.forEach(aggregator::add);
+        return aggregator.drain().data();
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -53,13 +63,13 @@ class KplAggregationTest {
 
     @Test
     void encodesTheHandBuiltVectorByteForByte() {
-        assertThat(HEX.formatHex(KplAggregation.encode(VECTOR_RECORDS))).isEqualTo(VECTOR_HEX);
+        assertThat(HEX.formatHex(encode(VECTOR_RECORDS))).isEqualTo(VECTOR_HEX);
     }
 
     @Test
     void decodesTheHandBuiltVector() {
         Decoded decoded = KplAggregation.decode(HEX.parseHex(VECTOR_HEX), "outer", null);
-        assertThat(decoded.aggregated()).isTrue();
+        assertThat(decoded.kind()).isEqualTo(Kind.AGGREGATED);
         assertThat(decoded.records()).containsExactlyElementsOf(VECTOR_RECORDS);
     }
 
@@ -81,9 +91,9 @@ class KplAggregationTest {
             String ehk = i % 3 == 0 ? null : Integer.toString(i % 7);
             records.add(new UserRecord("key-" + (i % 17), ehk, bytes("value-" + i)));
         }
-        byte[] data = KplAggregation.encode(records);
+        byte[] data = encode(records);
         Decoded decoded = KplAggregation.decode(data, "ignored", null);
-        assertThat(decoded.aggregated()).isTrue();
+        assertThat(decoded.kind()).isEqualTo(Kind.AGGREGATED);
         assertThat(decoded.records()).containsExactlyElementsOf(records);
     }
 
@@ -93,7 +103,7 @@ class KplAggregationTest {
                 new UserRecord("clé-日本-\uD83D\uDE00", new byte[0]),
                 new UserRecord("κλειδί", "340282366920938463463374607431768211455", new byte[] {0, -1, 0x7f}),
                 new UserRecord("clé-日本-\uD83D\uDE00", "0", bytes("données")));
-        assertThat(KplAggregation.decode(KplAggregation.encode(records), "x", null).records())
+        assertThat(KplAggregation.decode(encode(records), "x", null).records())
                 .containsExactlyElementsOf(records);
     }
 
@@ -101,60 +111,63 @@ class KplAggregationTest {
     void dataWithoutTheMagicIsOnePlainRecordWithTheKinesisRecordsKeys() {
         byte[] plain = bytes("{\"hello\":\"world\"}");
         Decoded decoded = KplAggregation.decode(plain, "pk", "42");
-        assertThat(decoded.aggregated()).isFalse();
+        assertThat(decoded.kind()).isEqualTo(Kind.PLAIN);
         assertThat(decoded.records()).containsExactly(new UserRecord("pk", "42", plain));
-        assertThat(KplAggregation.isAggregated(plain)).isFalse();
+        assertThat(KplAggregation.decode(new byte[0], "pk", null).kind()).isEqualTo(Kind.PLAIN);
     }
 
     @Test
-    void aMismatchedDigestMakesThePlainRecord() {
+    void aMismatchedDigestIsCorruptAndPassesAsOneRecord() {
         byte[] data = HEX.parseHex(VECTOR_HEX);
         data[data.length - 1] ^= 1;
         Decoded decoded = KplAggregation.decode(data, "pk", null);
-        assertThat(decoded.aggregated()).isFalse();
+        assertThat(decoded.kind()).isEqualTo(Kind.CORRUPT);
         assertThat(decoded.records()).containsExactly(new UserRecord("pk", data));
     }
 
     @Test
-    void aCorruptedProtobufByteFailsTheDigestAndMakesThePlainRecord() {
+    void aCorruptedProtobufByteFailsTheDigestAndIsCorrupt() {
         byte[] data = HEX.parseHex(VECTOR_HEX);
         data[6] = 'z';
-        assertThat(KplAggregation.decode(data, "pk", null).records()).containsExactly(new UserRecord("pk", data));
+        Decoded decoded = KplAggregation.decode(data, "pk", null);
+        assertThat(decoded.kind()).isEqualTo(Kind.CORRUPT);
+        assertThat(decoded.records()).containsExactly(new UserRecord("pk", data));
     }
 
     @Test
-    void magicAndDigestWithoutProtobufBytesAreNotAnAggregate() {
+    void magicAndDigestWithoutProtobufBytesAreCorruptAndPartOfTheMagicIsPlain() {
         byte[] data = HEX.parseHex("f3899ac2" + "d41d8cd98f00b204e9800998ecf8427e"); // MD5 of nothing
         assertThat(data).hasSize(20);
-        assertThat(KplAggregation.decode(data, "pk", null).aggregated())
-                .as("the KCL requires more than magic + digest").isFalse();
-        assertThat(KplAggregation.decode(HEX.parseHex("f3899a"), "pk", null).aggregated()).isFalse();
+        assertThat(KplAggregation.decode(data, "pk", null).kind())
+                .as("the KCL requires more than magic + digest").isEqualTo(Kind.CORRUPT);
+        assertThat(KplAggregation.decode(HEX.parseHex("f3899ac2"), "pk", null).kind()).isEqualTo(Kind.CORRUPT);
+        assertThat(KplAggregation.decode(HEX.parseHex("f3899a"), "pk", null).kind()).isEqualTo(Kind.PLAIN);
     }
 
     @Test
     void anAggregateWithTablesButNoRecordsYieldsNoUserRecordsAsInTheKcl() {
         Decoded decoded = KplAggregation.decode(aggregate(HEX.parseHex("0a0161")), "pk", null);
-        assertThat(decoded.aggregated()).isTrue();
+        assertThat(decoded.kind()).isEqualTo(Kind.AGGREGATED);
         assertThat(decoded.records()).isEmpty();
     }
 
     @Test
-    void aValidDigestOverMalformedProtobufMakesThePlainRecord() {
-        assertPlain("0a05");                 // length past the end
-        assertPlain("1a02" + "1a00");        // a Record without partition_key_index
-        assertPlain("0a0161" + "1a02" + "0800"); // a Record without data
-        assertPlain("0a0161" + "1a04" + "0801" + "1a00"); // partition key index 1 of a 1-entry table
-        assertPlain("0a0161" + "1a06" + "0800" + "1000" + "1a00"); // explicit hash key index into an empty table
-        assertPlain("0a0161" + "1a07" + "0800" + "1a00" + "2201" + "12"); // truncated Tag
-        assertPlain("0a0161" + "1a08" + "0800" + "1a00" + "2202" + "1200"); // a Tag without its key
-        assertPlain("0b");                   // wire type 3 (start group)
-        assertPlain("0800");                 // partition_key_table as a varint
+    void aValidDigestOverMalformedProtobufIsCorrupt() {
+        assertCorrupt("0a05");                 // length past the end
+        assertCorrupt("1a02" + "1a00");        // a Record without partition_key_index
+        assertCorrupt("0a0161" + "1a02" + "0800"); // a Record without data
+        assertCorrupt("0a0161" + "1a04" + "0801" + "1a00"); // partition key index 1 of a 1-entry table
+        assertCorrupt("0a0161" + "1a06" + "0800" + "1000" + "1a00"); // explicit hash key index into an empty table
+        assertCorrupt("0a0161" + "1a07" + "0800" + "1a00" + "2201" + "12"); // truncated Tag
+        assertCorrupt("0a0161" + "1a08" + "0800" + "1a00" + "2202" + "1200"); // a Tag without its key
+        assertCorrupt("0b");                   // wire type 3 (start group)
+        assertCorrupt("0800");                 // partition_key_table as a varint
     }
 
-    private static void assertPlain(String protobufHex) {
+    private static void assertCorrupt(String protobufHex) {
         byte[] data = aggregate(HEX.parseHex(protobufHex));
         Decoded decoded = KplAggregation.decode(data, "pk", null);
-        assertThat(decoded.aggregated()).as(protobufHex).isFalse();
+        assertThat(decoded.kind()).as(protobufHex).isEqualTo(Kind.CORRUPT);
         assertThat(decoded.records()).as(protobufHex).containsExactly(new UserRecord("pk", data));
     }
 
@@ -163,7 +176,7 @@ class KplAggregationTest {
         try {
             byte[] md5 = MessageDigest.getInstance("MD5").digest(protobuf);
             byte[] out = new byte[4 + protobuf.length + 16];
-            System.arraycopy(KplAggregation.magic(), 0, out, 0, 4);
+            System.arraycopy(MAGIC, 0, out, 0, 4);
             System.arraycopy(protobuf, 0, out, 4, protobuf.length);
             System.arraycopy(md5, 0, out, 4 + protobuf.length, 16);
             return out;
@@ -258,9 +271,7 @@ class KplAggregationTest {
     }
 
     @Test
-    void refusesToEncodeOrDrainNothing() {
-        assertThatThrownBy(() -> KplAggregation.encode(List.of())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("An aggregate needs at least one user record");
+    void refusesToDrainNothing() {
         assertThatThrownBy(() -> new Aggregator().drain()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Nothing to drain: no user record was added");
     }
@@ -273,6 +284,5 @@ class KplAggregationTest {
         assertThat(r.data()).isEqualTo(bytes("abc"));
         assertThat(r).isEqualTo(new UserRecord("k", null, bytes("abc"))).hasSameHashCodeAs(
                 new UserRecord("k", bytes("abc")));
-        assertThat(Arrays.equals(KplAggregation.magic(), HEX.parseHex("f3899ac2"))).isTrue();
     }
 }
