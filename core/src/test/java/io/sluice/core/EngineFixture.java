@@ -1,6 +1,5 @@
 package io.sluice.core;
 
-import io.sluice.core.testing.MutableClock;
 import io.sluice.core.api.GetRecordsResult;
 import io.sluice.core.api.GetShardIteratorRequest;
 import io.sluice.core.api.PutRecordRequest;
@@ -11,6 +10,7 @@ import io.sluice.core.api.StreamRef;
 import io.sluice.core.limits.ThroughputLimits;
 import io.sluice.core.log.FsyncPolicy;
 import io.sluice.core.log.LogConfig;
+import io.sluice.core.testing.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ public final class EngineFixture {
     public static final long START_MS = 1_767_225_600_000L;
     public static final String ACCOUNT = "123456789012";
 
-    public final MutableClock clock = new MutableClock(START_MS);
+    public final TestClock clock = TestClock.stoppedAt(START_MS);
     public final Path dir;
 
     public EngineFixture(Path dir) {

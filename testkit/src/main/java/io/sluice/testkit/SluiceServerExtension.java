@@ -135,7 +135,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
             return this;
         }
 
-        /** The clock the server's stream engine reads, e.g. a {@link io.sluice.core.testing.MovableClock} to expire iterators. */
+        /** The clock the server's stream engine reads, e.g. a {@link io.sluice.core.testing.TestClock} to expire iterators. */
         public Builder clock(Clock engineClock) {
             clock = engineClock;
             return this;

@@ -6,7 +6,7 @@ import io.sluice.core.EngineConfig;
 import io.sluice.core.StreamEngine;
 import io.sluice.core.api.PutRecordRequest;
 import io.sluice.core.api.StreamRef;
-import io.sluice.core.testing.MutableClock;
+import io.sluice.core.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ class RateHistoryTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(1_767_225_600_000L);
+    private final TestClock clock = TestClock.stoppedAt(1_767_225_600_000L);
     private StreamEngine engine;
     private RateHistory history;
 

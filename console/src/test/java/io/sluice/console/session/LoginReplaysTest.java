@@ -2,13 +2,13 @@ package io.sluice.console.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.core.testing.MutableClock;
+import io.sluice.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** A login signature is good once while it could be replayed; the memory of them is bounded. */
 class LoginReplaysTest {
 
-    private final MutableClock clock = new MutableClock(1_767_225_600_000L);
+    private final TestClock clock = TestClock.stoppedAt(1_767_225_600_000L);
     private final LoginReplays replays = new LoginReplays(clock);
 
     @Test

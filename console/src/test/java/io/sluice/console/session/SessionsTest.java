@@ -2,14 +2,14 @@ package io.sluice.console.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.core.testing.MutableClock;
+import io.sluice.core.testing.TestClock;
 import io.sluice.server.auth.Principal;
 import org.junit.jupiter.api.Test;
 
 /** Sessions by cookie, their CSRF tokens, their end after idle time or a lifetime, and their bound. */
 class SessionsTest {
 
-    private final MutableClock clock = new MutableClock(1_767_225_600_000L);
+    private final TestClock clock = TestClock.stoppedAt(1_767_225_600_000L);
     private final Sessions sessions = new Sessions(clock);
     private final Principal alice = new Principal("AKIAALICE", "alice");
 

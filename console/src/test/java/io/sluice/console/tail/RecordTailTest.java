@@ -9,7 +9,7 @@ import io.sluice.core.StreamEngine;
 import io.sluice.core.api.PutRecordRequest;
 import io.sluice.core.api.StreamRecord;
 import io.sluice.core.api.StreamRef;
-import io.sluice.core.testing.MutableClock;
+import io.sluice.core.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class RecordTailTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(1_767_225_600_000L);
+    private final TestClock clock = TestClock.stoppedAt(1_767_225_600_000L);
     private StreamEngine engine;
     private RecordTail tail;
 

@@ -3,10 +3,10 @@ package io.sluice.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.core.testing.MutableClock;
 import io.sluice.core.error.LimitExceededException;
 import io.sluice.core.error.ResourceInUseException;
 import io.sluice.core.limits.ThroughputLimits;
+import io.sluice.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** Kinesis's rules on subscribing: one subscription per consumer and shard, takeover after 5 s, one call a second. */
@@ -15,7 +15,7 @@ class SubscriptionLeasesTest {
     private static final String CONSUMER = "arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1";
     private static final String SHARD = "shardId-000000000000";
 
-    private final MutableClock clock = new MutableClock(1_767_225_600_000L);
+    private final TestClock clock = TestClock.stoppedAt(1_767_225_600_000L);
     private final SubscriptionLeases leases = new SubscriptionLeases(ThroughputLimits.KINESIS, clock);
 
     @Test
@@ -51,7 +51,7 @@ class SubscriptionLeasesTest {
 
     @Test
     void theFirstCallIsNeverRateLimitedWhateverTheClockSays() {
-        SubscriptionLeases atEpoch = new SubscriptionLeases(ThroughputLimits.KINESIS, new MutableClock(0));
+        SubscriptionLeases atEpoch = new SubscriptionLeases(ThroughputLimits.KINESIS, TestClock.stoppedAt(0));
         assertThat(atEpoch.acquire(CONSUMER, SHARD).revoked()).isNotDone();
     }
 

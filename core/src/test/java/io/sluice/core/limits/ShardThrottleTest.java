@@ -2,12 +2,12 @@ package io.sluice.core.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.core.testing.MutableClock;
+import io.sluice.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class ShardThrottleTest {
 
-    private final MutableClock clock = new MutableClock(1_000_000);
+    private final TestClock clock = TestClock.stoppedAt(1_000_000);
     private final ShardThrottle throttle = new ShardThrottle(ThroughputLimits.KINESIS, clock);
 
     @Test

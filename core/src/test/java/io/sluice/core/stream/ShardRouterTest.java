@@ -2,7 +2,6 @@ package io.sluice.core.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.core.testing.MutableClock;
 import io.sluice.core.hash.HashKeyRange;
 import io.sluice.core.hash.HashKeys;
 import io.sluice.core.limits.ShardThrottle;
@@ -11,6 +10,7 @@ import io.sluice.core.log.LogConfig;
 import io.sluice.core.log.LogRuntime;
 import io.sluice.core.log.ShardLog;
 import io.sluice.core.storage.local.LocalShardData;
+import io.sluice.core.testing.TestClock;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class ShardRouterTest {
     private Shard shard(int index) throws IOException {
         ShardLog log = ShardLog.open(dir.resolve(ShardIds.format(index)), runtime);
         logs.add(log);
-        MutableClock clock = new MutableClock(0);
+        TestClock clock = TestClock.stoppedAt(0);
         return new Shard(index, new LocalShardData(log), new ShardThrottle(ThroughputLimits.OFF, clock), clock, false);
     }
 

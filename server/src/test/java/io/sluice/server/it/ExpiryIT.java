@@ -3,7 +3,7 @@ package io.sluice.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.core.testing.MovableClock;
+import io.sluice.core.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * The time-based documented errors through every client kind: a shard iterator expires after 5 minutes, a
- * ListShards or ListStreamConsumers NextToken after 300 seconds. The server's engine reads a {@link MovableClock}
+ * ListShards or ListStreamConsumers NextToken after 300 seconds. The server's engine reads a {@link TestClock}
  * that each test moves to just before and then just past the limit.
  */
 class ExpiryIT {
@@ -23,7 +23,7 @@ class ExpiryIT {
     private static final Duration JUST_BEFORE = Duration.ofSeconds(295);
     private static final Duration PAST_THE_LIMIT = Duration.ofSeconds(10);
 
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final TestClock CLOCK = TestClock.ticking();
 
     @RegisterExtension
     static final ServerWithClients sluice = new ServerWithClients(config -> config.withLimits(false), CLOCK);

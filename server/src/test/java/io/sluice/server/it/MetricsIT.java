@@ -3,7 +3,7 @@ package io.sluice.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.core.testing.MutableClock;
+import io.sluice.core.testing.TestClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.kinesis.model.StartingPosition;
  */
 class MetricsIT {
 
-    private static final MutableClock CLOCK = new MutableClock(System.currentTimeMillis());
+    private static final TestClock CLOCK = TestClock.stoppedAt(System.currentTimeMillis());
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(?:\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
     private static final String SHARD_0 = "shardId-000000000000";

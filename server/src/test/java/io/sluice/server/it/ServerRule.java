@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Starts a real Sluice server on a free loopback port with a fresh data directory, and removes both after. The
  * server's stream engine reads the given clock (the system clock unless a test moves time with a
- * {@link io.sluice.core.testing.MovableClock}).
+ * {@link io.sluice.core.testing.TestClock}).
  */
 final class ServerRule implements AutoCloseable {
 

@@ -3,7 +3,7 @@ package io.sluice.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.core.testing.MutableClock;
+import io.sluice.core.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.kinesis.model.StartingPosition;
 class SubscribeToShardLimitsIT {
 
     private static final int RECORD_BYTES = 1000 * 1024;
-    private static final MutableClock CLOCK = new MutableClock(System.currentTimeMillis());
+    private static final TestClock CLOCK = TestClock.stoppedAt(System.currentTimeMillis());
     private static ServerRule server;
     private static KinesisClient admin;
 

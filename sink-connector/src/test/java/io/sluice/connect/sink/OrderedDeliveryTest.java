@@ -345,7 +345,7 @@ class OrderedDeliveryTest {
         assertThat(kinesis.calls).hasSize(1);
         assertThat(kinesis.written).hasSize(2);
         KplAggregation.Decoded a = KplAggregation.decode(kinesis.written.get(0).data(), "a", null);
-        assertThat(a.aggregated()).isTrue();
+        assertThat(a.kind()).isEqualTo(KplAggregation.Kind.AGGREGATED);
         assertThat(a.records()).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
                 .containsExactly("a0", "a1", "a2", "a3", "a4");
         assertThat(a.records()).extracting(UserRecord::partitionKey).containsOnly("a");

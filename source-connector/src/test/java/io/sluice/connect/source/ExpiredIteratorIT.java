@@ -4,8 +4,8 @@ import static io.sluice.connect.source.TestStreams.expectedPerKey;
 import static io.sluice.connect.source.TestStreams.perKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.core.testing.TestClock;
 import io.sluice.testkit.KafkaConnectExtension;
-import io.sluice.core.testing.MovableClock;
 import io.sluice.testkit.SluiceServerExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ExpiredIteratorIT {
 
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final TestClock CLOCK = TestClock.ticking();
 
     @RegisterExtension
     static final KafkaConnectExtension KAFKA = KafkaConnectExtension.builder().build();
