@@ -2,7 +2,7 @@ package io.sluice.console.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package io.sluice.console.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.server.ServerConfig.AuthMode;
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

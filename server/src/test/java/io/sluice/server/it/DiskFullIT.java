@@ -1,8 +1,6 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +20,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Hardening #13, point 8: the real server on a disk that really fills up (a 4 MiB tmpfs, so the test needs root or
@@ -91,7 +91,8 @@ class DiskFullIT {
             Path reserve = disk.root().resolve("reserve");
             Files.write(reserve, new byte[1 << 20]); // given back later: how space returns
             List<String> acked = new ArrayList<>();
-            try (ServerRule server = new ServerRule(disk.root().resolve("data"), config -> config.withLimits(false));
+            try (SluiceServerExtension server = SluiceServerExtension.builder().dataDir(disk.root().resolve("data"))
+                    .configure(config -> config.withLimits(false)).start();
                  KinesisClient kinesis = KinesisClients.SYNC_CBOR.createWithoutRetries(server.server().endpoint())) {
                 kinesis.createStream(r -> r.streamName("Orders").shardCount(1));
 

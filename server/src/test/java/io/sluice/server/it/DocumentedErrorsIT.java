@@ -1,8 +1,6 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.sluice.server.testing.SluiceServerExtension;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -22,6 +20,8 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Documented errors a client meets in normal use, with their exact messages, through every client kind: a
@@ -92,7 +92,8 @@ class DocumentedErrorsIT {
     @ParameterizedTest
     @EnumSource(KinesisClients.class)
     void theAccountShardLimitRefusesStreamsSplitsAndScalingBeyondIt(KinesisClients kind) {
-        try (ServerRule limited = new ServerRule(config -> config.withShardLimit(3));
+        try (SluiceServerExtension limited = SluiceServerExtension.builder()
+                .configure(config -> config.withShardLimit(3)).start();
              KinesisClient kinesis = kind.create(limited.server().endpoint())) {
             assertThatThrownBy(() -> kinesis.createStream(r -> r.streamName("too-big").shardCount(4)))
                     .isInstanceOf(LimitExceededException.class)

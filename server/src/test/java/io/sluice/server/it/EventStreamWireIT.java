@@ -1,10 +1,9 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SubscribeToShard's reply on the wire, as boto3 reads it over HTTP/1.1: {@code 200}, the event-stream media type,
@@ -30,13 +30,13 @@ import software.amazon.awssdk.eventstream.Message;
  */
 class EventStreamWireIT {
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static String jsonConsumer;
     private static String cborConsumer; // one each: a consumer may have one subscription to a shard at a time
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withLimits(false));
+        server = SluiceServerExtension.builder().configure(config -> config.withLimits(false)).start();
         try (KinesisClient admin = KinesisClients.SYNC_JSON.create(server.server().endpoint())) {
             admin.createStream(b -> b.streamName("wire").shardCount(1));
             admin.waiter().waitUntilStreamExists(b -> b.streamName("wire"));

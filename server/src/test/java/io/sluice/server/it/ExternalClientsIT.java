@@ -1,9 +1,8 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Clients nobody here wrote, from Debian's packages (installed by {@code .ci/run}): the seed's AWS CLI commands
@@ -24,7 +24,7 @@ class ExternalClientsIT {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static String endpoint;
 
     @BeforeAll
@@ -33,7 +33,7 @@ class ExternalClientsIT {
         assertThat(PYTHON).as("Debian's python3 with python3-boto and python3-boto3; .ci/run installs them").isExecutable();
         // Default settings, Kinesis's limits on: the seed's consumer calls GetRecords in a tight loop, and the
         // burst GetRecords admits (10 calls, then 5/s) lets its six calls through as AWS's network spacing does.
-        server = new ServerRule(config -> config);
+        server = SluiceServerExtension.builder().start();
         endpoint = server.server().endpoint().toString();
     }
 

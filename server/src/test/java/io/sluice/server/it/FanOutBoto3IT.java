@@ -1,14 +1,14 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Enhanced fan-out through boto3's {@code subscribe_to_shard} (Debian's python3-boto3, installed by
@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 class FanOutBoto3IT {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static ServerRule server;
+    private static SluiceServerExtension server;
 
     @BeforeAll
     static void start() {
         assertThat(PYTHON).as("Debian's python3 with python3-boto3; bin/setup-test-clients installs it").isExecutable();
-        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(12_000));
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withLimits(false).withSubscriptionLifetime(12_000)).start();
     }
 
     @AfterAll

@@ -1,8 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Enhanced fan-out through the AWS SDK for JavaScript v3 ({@code @aws-sdk/client-kinesis}, pinned and installed by
@@ -25,12 +25,13 @@ class FanOutJavaScriptIT {
             System.getProperty("user.home") + "/.cache/sluice-test-clients"), "node", "node_modules");
     /** The lock the packages are installed from; bin/setup-test-clients copies it beside them once npm succeeded. */
     private static final Path LOCK = Path.of("..", "bin", "test-clients", "package-lock.json").toAbsolutePath().normalize();
-    private static ServerRule server;
+    private static SluiceServerExtension server;
 
     @BeforeAll
     static void start() throws IOException {
         assertJavaScriptSdkInstalled();
-        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(12_000));
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withLimits(false).withSubscriptionLifetime(12_000)).start();
     }
 
     /** Fails with what to run when bin/setup-test-clients has not installed the locked npm packages. */

@@ -1,9 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import io.sluice.server.DeclaredStreams;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -14,10 +12,12 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * #14's fault injection as a client's retry path meets it, through the AWS SDK v2 with its default retry policy
@@ -31,14 +31,14 @@ class FaultInjectionIT {
     private static final String FAULTS = "ListStreams:internal=1;DescribeLimits:throttle=1;PutRecord:throttle=1;"
             + "PutRecords:throttle-entry=0.5;DescribeStreamSummary:latency-ms=300";
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static KinesisClient kinesis;
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withLimits(false)
+        server = SluiceServerExtension.builder().configure(config -> config.withLimits(false)
                 .withStreams(DeclaredStreams.parse("Faulty:1,Other:on-demand"))
-                .withFaults(FAULTS, 20261204L));
+                .withFaults(FAULTS, 20261204L)).start();
         kinesis = KinesisClients.SYNC_JSON.create(server.server().endpoint());
     }
 

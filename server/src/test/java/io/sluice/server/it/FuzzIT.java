@@ -1,9 +1,8 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.server.protocol.BodyCodec;
 import io.sluice.server.protocol.ContentType;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Throws thousands of random and mutated requests (JSON and CBOR, valid targets, bit flips, truncations, wrong
@@ -37,7 +37,8 @@ class FuzzIT {
 
     @Test
     void randomAndMutatedRequestsNeverCrashOrHangTheServer() throws Exception {
-        try (ServerRule server = new ServerRule(config -> config.withLimits(false).withMaxRequestBytes(256 * 1024))) {
+        try (SluiceServerExtension server = SluiceServerExtension.builder()
+                .configure(config -> config.withLimits(false).withMaxRequestBytes(256 * 1024)).start()) {
             URI endpoint = server.server().endpoint();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,10 +1,9 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bodies built to make decoding expensive (issue #13): each is answered, at once and with a clear error, by a server
@@ -32,12 +32,12 @@ class HostileBodiesIT {
     private static final String CBOR = "application/x-amz-cbor-1.1";
     private static final int TEN_MB = 10_000_000;
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static URI endpoint;
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config);
+        server = SluiceServerExtension.builder().start();
         endpoint = server.server().endpoint();
     }
 

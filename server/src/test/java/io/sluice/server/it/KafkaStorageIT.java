@@ -1,12 +1,9 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import io.sluice.server.ServerConfig;
 import io.sluice.server.SluiceServer;
 import io.sluice.server.StorageSettings;
+import io.sluice.server.testing.KafkaCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +41,9 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two Sluice servers over one Kafka cluster (Kafka storage): what one server does, the other serves, and a stream's
@@ -70,14 +70,10 @@ class KafkaStorageIT {
         try {
             Path dataDir = Files.createTempDirectory("sluice-kafka-it-");
             return SluiceServer.start(ServerConfig.defaults().withPort(0).withDataDir(dataDir).withLimits(false)
-                    .withStorage(kafkaStorage(kafka)));
+                    .withStorage(kafka.serverStorage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static StorageSettings kafkaStorage(KafkaCluster kafka) {
-        return new StorageSettings(StorageSettings.Kind.KAFKA, kafka.bootstrapServers(), 1, "kinesis-", Map.of());
     }
 
     @AfterAll

@@ -1,8 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.server.it.RawKinesis.Answer;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hardening #13.3: validation costs linear time. Sixteen DescribeStreamSummary requests whose StreamARN repeats
@@ -22,12 +22,12 @@ class LinearValidationIT {
 
     private static final String HOSTILE_ARN = "arn:aws" + ":kinesis:".repeat(100_000) + "x";
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static RawKinesis raw;
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config);
+        server = SluiceServerExtension.builder().start();
         raw = new RawKinesis(server.server().endpoint());
         assertThat(raw.call("CreateStream", "{\"StreamName\":\"Test\",\"ShardCount\":1}").status()).isEqualTo(200);
     }

@@ -1,8 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.server.protocol.RequestProcessor;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hardening #13.9: what a client sends cannot forge or flood the server's log, and its credentials never reach it.
@@ -34,7 +34,7 @@ class LogSafetyIT {
 
     private static final List<String> lines = new CopyOnWriteArrayList<>();
     private static AbstractAppender capture;
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static HttpClient http;
 
     @BeforeAll
@@ -51,7 +51,7 @@ class LogSafetyIT {
         context.getConfiguration().getRootLogger().addAppender(capture, Level.ALL, null);
         context.updateLoggers();
         Configurator.setLevel(RequestProcessor.class.getName(), Level.INFO);
-        server = new ServerRule(config -> config);
+        server = SluiceServerExtension.builder().start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 

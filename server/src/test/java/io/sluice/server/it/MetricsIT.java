@@ -1,9 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.sluice.core.testing.TestClock;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +22,8 @@ import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceed
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The admin listener ({@code --admin-port 0}) scraped after known traffic, on a server with Kinesis's limits on and a
@@ -38,14 +38,15 @@ class MetricsIT {
     private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
     private static final String SHARD_0 = "shardId-000000000000";
     private static final String SHARD_1 = "shardId-000000000001";
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static URI admin;
     private static KinesisClient kinesis;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withAdmin("127.0.0.1", 0), CLOCK);
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withAdmin("127.0.0.1", 0)).clock(CLOCK).start();
         admin = server.server().adminEndpoint().orElseThrow();
         kinesis = KinesisClients.SYNC_JSON.createWithoutRetries(server.server().endpoint());
     }
@@ -110,7 +111,7 @@ class MetricsIT {
                 .containsEntry("sluice_requests_total{action=GetRecords,status=400}", 1.0)
                 .containsEntry("sluice_requests_total{action=DescribeStreamSummary,status=400}", 1.0)
                 .containsEntry("sluice_request_duration_seconds_count{action=PutRecord}", 9.0);
-        if (ServerRule.ON_KAFKA) {
+        if (SluiceServerExtension.ON_KAFKA) {
             assertThat(metrics).as("Kafka keeps the records").doesNotContainKey(shard("sluice_shard_log_bytes", SHARD_0));
             assertThat(metrics.get("sluice_data_directory_bytes")).isZero();
         } else {
@@ -165,7 +166,7 @@ class MetricsIT {
 
     @Test
     void hasNoAdminListenerUnlessAsked() {
-        try (ServerRule plain = new ServerRule(config -> config)) {
+        try (SluiceServerExtension plain = SluiceServerExtension.builder().start()) {
             assertThat(plain.server().adminEndpoint()).isEmpty();
         }
     }

@@ -1,10 +1,9 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a client that is not an AWS SDK can send: each malformed request gets the answer Amazon Kinesis gives it, byte
@@ -38,13 +38,13 @@ class ProtocolIT {
     private static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261125/us-east-1/kinesis/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=0123456789abcdef";
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static URI endpoint;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withMaxRequestBytes(64 * 1024));
+        server = SluiceServerExtension.builder().configure(config -> config.withMaxRequestBytes(64 * 1024)).start();
         endpoint = server.server().endpoint();
     }
 

@@ -1,7 +1,6 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.sluice.server.testing.SluiceServerExtension;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,13 +9,14 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Streams, records, sequence numbers and iterators (within their 5 minutes) survive a server restart. */
 class RestartIT {
 
     @Test
     void aRestartedServerServesTheSameRecordsAndKeepsNumbersIncreasing() {
-        try (ServerRule server = new ServerRule(config -> config)) {
+        try (SluiceServerExtension server = SluiceServerExtension.builder().start()) {
             String before;
             String lastSequence;
             String iterator;

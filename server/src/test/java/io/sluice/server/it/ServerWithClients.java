@@ -1,6 +1,7 @@
 package io.sluice.server.it;
 
 import io.sluice.server.ServerConfig;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class ServerWithClients implements BeforeAllCallback, AfterAllCallback {
     private final UnaryOperator<ServerConfig> settings;
     private final Clock clock;
     private final Map<KinesisClients, KinesisClient> clients = new EnumMap<>(KinesisClients.class);
-    private ServerRule server;
+    private SluiceServerExtension server;
 
     ServerWithClients(UnaryOperator<ServerConfig> settings) {
         this(settings, Clock.systemUTC());
@@ -33,7 +34,7 @@ final class ServerWithClients implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = new ServerRule(settings, clock);
+        server = SluiceServerExtension.builder().configure(settings).clock(clock).start();
         for (KinesisClients kind : KinesisClients.values()) {
             clients.put(kind, kind.create(server.server().endpoint()));
         }
@@ -52,7 +53,7 @@ final class ServerWithClients implements BeforeAllCallback, AfterAllCallback {
         return clients.get(kind);
     }
 
-    ServerRule server() {
+    SluiceServerExtension server() {
         return server;
     }
 }

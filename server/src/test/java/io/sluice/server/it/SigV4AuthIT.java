@@ -1,9 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.sluice.server.ServerConfig.AuthMode;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.net.URI;
 import java.nio.file.Path;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -22,6 +20,8 @@ import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Mode sigv4 with the example auth config shipped in {@code config/server/auth.json}: the seed's IAM policy
@@ -36,13 +36,14 @@ class SigV4AuthIT {
     private static final String SEED_USER = "arn:aws:iam::000000000000:user/seed-user";
     private static final String TEST = "arn:aws:kinesis:us-east-1:000000000000:stream/Test";
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static KinesisClient admin;
     private static KinesisClient seedUser;
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withAuth(AuthMode.SIGV4, AUTH_CONFIG));
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withAuth(AuthMode.SIGV4, AUTH_CONFIG)).start();
         admin = client("AKIASLUICEADMIN00001", "change-me-admin-secret");
         seedUser = client("AKIASLUICESEED000001", "change-me-seed-secret");
         admin.createStream(r -> r.streamName("Test").shardCount(1));

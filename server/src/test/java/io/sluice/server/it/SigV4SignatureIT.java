@@ -1,13 +1,12 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.server.ServerConfig.AuthMode;
 import io.sluice.server.auth.TestSigner;
 import io.sluice.server.auth.TestSigner.Signed;
 import io.sluice.server.protocol.RequestProcessor;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hardening #13.6: requests signed by hand (with the AWS SDK's signer, then spoiled in one respect) and sent over
@@ -48,7 +48,7 @@ class SigV4SignatureIT {
     private static final List<String> logLines = new CopyOnWriteArrayList<>();
     private static final List<String> signaturesSent = new CopyOnWriteArrayList<>();
     private static AbstractAppender capture;
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static HttpClient http;
 
     private record Answer(int status, String type, String message) {
@@ -67,7 +67,8 @@ class SigV4SignatureIT {
         context.getConfiguration().getRootLogger().addAppender(capture, Level.ALL, null);
         context.updateLoggers();
         Configurator.setLevel(RequestProcessor.class.getName(), Level.INFO);
-        server = new ServerRule(config -> config.withAuth(AuthMode.SIGV4, AUTH_CONFIG));
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withAuth(AuthMode.SIGV4, AUTH_CONFIG)).start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 

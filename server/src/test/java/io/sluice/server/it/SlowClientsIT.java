@@ -1,8 +1,6 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Hardening #13.4, connections: a request must arrive whole within --request-timeout-ms of its first byte (here
@@ -25,12 +25,13 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 class SlowClientsIT {
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static URI endpoint;
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withConnections(5, 1_000).withLimits(false));
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withConnections(5, 1_000).withLimits(false)).start();
         endpoint = server.server().endpoint();
     }
 

@@ -1,9 +1,8 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.netty.util.internal.PlatformDependent;
 import io.sluice.core.log.FsyncPolicy;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -22,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A subscriber that reads far slower than its shard has records — 200 MiB written, read at about 640 KiB/s — holds
@@ -39,7 +39,7 @@ class SlowSubscriberIT {
     private static final String SUBSCRIBE = "{\"ConsumerARN\":\"%s\",\"ShardId\":\"shardId-000000000000\","
             + "\"StartingPosition\":{\"Type\":\"TRIM_HORIZON\"}}";
     private static final Map<Transport, String> consumers = new EnumMap<>(Transport.class);
-    private static ServerRule server;
+    private static SluiceServerExtension server;
 
     /** How the slow subscriber talks to the server. */
     enum Transport {
@@ -53,7 +53,8 @@ class SlowSubscriberIT {
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withLimits(false).withFsync(FsyncPolicy.parse("interval:1000")));
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withLimits(false).withFsync(FsyncPolicy.parse("interval:1000"))).start();
         try (KinesisClient kinesis = KinesisClients.SYNC_CBOR.create(server.server().endpoint())) {
             kinesis.createStream(b -> b.streamName("backlog").shardCount(1));
             kinesis.waiter().waitUntilStreamExists(b -> b.streamName("backlog"));

@@ -1,8 +1,6 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,8 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Enhanced fan-out through the AWS SDK for Java v2's async client (HTTP/2 cleartext, with CBOR on and off — the
@@ -36,12 +36,13 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 class SubscribeToShardIT {
 
     private static final String SHARD = "shardId-000000000000";
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static KinesisClient admin;
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config.withLimits(false).withSubscriptionLifetime(12_000));
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withLimits(false).withSubscriptionLifetime(12_000)).start();
         admin = KinesisClients.SYNC_JSON.create(server.server().endpoint());
     }
 

@@ -1,9 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.sluice.core.testing.TestClock;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +14,8 @@ import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceed
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Enhanced fan-out with Kinesis's limits on, on a clock that moves only when the test says: a consumer reads 2 MiB
@@ -26,12 +26,12 @@ class SubscribeToShardLimitsIT {
 
     private static final int RECORD_BYTES = 1000 * 1024;
     private static final TestClock CLOCK = TestClock.stoppedAt(System.currentTimeMillis());
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static KinesisClient admin;
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config, CLOCK);
+        server = SluiceServerExtension.builder().clock(CLOCK).start();
         admin = KinesisClients.SYNC_JSON.createWithoutRetries(server.server().endpoint());
     }
 

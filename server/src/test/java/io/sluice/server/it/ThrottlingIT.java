@@ -1,10 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import io.sluice.core.limits.ThroughputLimits;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,6 +27,9 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Kinesis's per-shard limits, on by default, as a client sees them: a burst beyond 1000 records/s fails entry by
@@ -41,13 +41,13 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 class ThrottlingIT {
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static KinesisAsyncClient kinesis;
     private static final Map<KinesisClients, KinesisClient> CLIENTS = new EnumMap<>(KinesisClients.class);
 
     @BeforeAll
     static void start() {
-        server = new ServerRule(config -> config);
+        server = SluiceServerExtension.builder().start();
         for (KinesisClients kind : KinesisClients.values()) {
             CLIENTS.put(kind, kind.createWithoutRetries(server.server().endpoint()));
         }

@@ -1,8 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.core.testing.TestCertificate;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.TrustManager;
@@ -12,17 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a certificate and key the same port speaks TLS: HTTP/1.1 to the sync client, h2 to the async one
  * whether it negotiates with ALPN or assumes h2 (the SDK's default). */
@@ -31,14 +31,15 @@ class TlsIT {
     @TempDir
     static Path certs;
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
     private static TrustManager[] trust;
 
     @BeforeAll
     static void start() throws Exception {
         TestCertificate certificate = TestCertificate.create(certs);
         trust = certificate.trustManagers();
-        server = new ServerRule(config -> config.withTls(certificate.certificate(), certificate.privateKey()));
+        server = SluiceServerExtension.builder()
+                .configure(config -> config.withTls(certificate.certificate(), certificate.privateKey())).start();
     }
 
     @AfterAll

@@ -1,8 +1,7 @@
 package io.sluice.server.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * AWS's wire details as real clients read them: boto3's paginators, waiters and error parsing
@@ -24,13 +24,13 @@ class WireCompatibilityIT {
     private static final String TYPE_ERROR = "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be "
             + "converted to an String";
 
-    private static ServerRule server;
+    private static SluiceServerExtension server;
 
     @BeforeAll
     static void start() throws Exception {
         assertThat(PYTHON).as("Debian's python3 with python3-boto3; bin/setup-test-clients installs it").isExecutable();
         FanOutJavaScriptIT.assertJavaScriptSdkInstalled();
-        server = new ServerRule(config -> config.withLimits(false));
+        server = SluiceServerExtension.builder().configure(config -> config.withLimits(false)).start();
     }
 
     @AfterAll

@@ -4,7 +4,7 @@ import static io.sluice.connect.sink.TestRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.connect.common.client.ManagedKinesisClient;
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

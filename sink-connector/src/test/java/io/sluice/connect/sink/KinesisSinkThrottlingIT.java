@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sluice.connect.common.client.ManagedKinesisClient;
+import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.testkit.KafkaConnectExtension;
-import io.sluice.testkit.SluiceServerExtension;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.sluice.connect.common.client.KinesisClientFactory;
 import io.sluice.connect.common.client.ManagedKinesisClient;
 import io.sluice.connect.common.config.KinesisConnectionConfig;
 import io.sluice.server.ServerConfig.AuthMode;
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -5,8 +5,8 @@ import static io.sluice.connect.sink.SinkItSupport.sinkConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.connect.common.client.ManagedKinesisClient;
+import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.testkit.KafkaConnectExtension;
-import io.sluice.testkit.SluiceServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

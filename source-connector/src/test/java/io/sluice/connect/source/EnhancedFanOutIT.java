@@ -5,9 +5,9 @@ import static io.sluice.connect.source.TestStreams.perKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.testkit.ConnectRestClient.Response;
 import io.sluice.testkit.KafkaConnectExtension;
-import io.sluice.testkit.SluiceServerExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

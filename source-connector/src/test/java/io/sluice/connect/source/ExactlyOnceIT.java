@@ -5,8 +5,8 @@ import static io.sluice.connect.source.TestStreams.perKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.testkit.KafkaConnectExtension;
-import io.sluice.testkit.SluiceServerExtension;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -5,8 +5,8 @@ import static io.sluice.connect.source.TestStreams.perKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.core.testing.TestClock;
+import io.sluice.server.testing.SluiceServerExtension;
 import io.sluice.testkit.KafkaConnectExtension;
-import io.sluice.testkit.SluiceServerExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

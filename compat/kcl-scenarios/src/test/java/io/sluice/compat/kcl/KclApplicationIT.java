@@ -1,7 +1,7 @@
 package io.sluice.compat.kcl;
 
 import io.sluice.compat.emulators.EmulatorProcess;
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;

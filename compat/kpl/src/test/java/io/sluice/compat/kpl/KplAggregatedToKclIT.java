@@ -9,7 +9,7 @@ import io.sluice.compat.kpl.Deliveries.Delivery;
 import io.sluice.compat.kpl.KclRecords.Processed;
 import io.sluice.compat.kpl.UserRecords.Delivered;
 import io.sluice.compat.kpl.UserRecords.UserRecord;
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,6 @@
 package io.sluice.compat.kpl;
 
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import software.amazon.kinesis.producer.KinesisProducer;

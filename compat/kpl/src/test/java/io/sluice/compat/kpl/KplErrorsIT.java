@@ -3,7 +3,7 @@ package io.sluice.compat.kpl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

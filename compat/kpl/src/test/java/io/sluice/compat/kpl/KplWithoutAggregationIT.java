@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.compat.kpl.UserRecords.Delivered;
 import io.sluice.compat.kpl.UserRecords.UserRecord;
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.sluice.compat.kpl;
 
 import static org.awaitility.Awaitility.await;
 
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;

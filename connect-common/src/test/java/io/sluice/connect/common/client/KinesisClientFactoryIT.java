@@ -8,7 +8,7 @@ import io.sluice.connect.common.kpl.KplAggregation;
 import io.sluice.connect.common.kpl.KplAggregation.Aggregate;
 import io.sluice.connect.common.kpl.KplAggregation.Aggregator;
 import io.sluice.connect.common.kpl.KplAggregation.UserRecord;
-import io.sluice.testkit.SluiceServerExtension;
+import io.sluice.server.testing.SluiceServerExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

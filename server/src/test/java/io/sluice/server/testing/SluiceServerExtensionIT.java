@@ -1,4 +1,4 @@
-package io.sluice.testkit;
+package io.sluice.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package io.sluice.server.it;
+package io.sluice.server.testing;
 
+import io.sluice.server.StorageSettings;
+import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -7,11 +9,11 @@ import org.apache.kafka.common.test.TestKitNodes;
  * Kafka's own in-JVM KRaft cluster from its test jars: {@code brokers} brokers (one of them also the controller) on
  * loopback ports the OS picks, for tests of Kafka storage. Brokers can be stopped and started to test failures.
  */
-final class KafkaCluster implements AutoCloseable {
+public final class KafkaCluster implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
 
-    KafkaCluster(int brokers) {
+    public KafkaCluster(int brokers) {
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -31,17 +33,22 @@ final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    /** A server's storage on this cluster, topics named {@code kinesis-<stream>}, replication factor 1. */
+    public StorageSettings serverStorage() {
+        return new StorageSettings(StorageSettings.Kind.KAFKA, bootstrapServers(), 1, "kinesis-", Map.of());
+    }
+
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
     /** Stops a broker as a crash would leave its peers: it stops answering. */
-    void stopBroker(int id) {
+    public void stopBroker(int id) {
         cluster.brokers().get(id).shutdown();
         cluster.brokers().get(id).awaitShutdown();
     }
 
-    void startBroker(int id) {
+    public void startBroker(int id) {
         cluster.brokers().get(id).startup();
     }
 
