@@ -19,8 +19,8 @@ import io.sluice.server.admin.AdminRequest;
 import io.sluice.server.admin.AdminResponse;
 import io.sluice.server.admin.ApiAccess;
 import io.sluice.server.auth.Principal;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.protocol.KinesisResponse;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.KinesisResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -160,7 +160,7 @@ final class ConsoleHandler implements AdminHandler {
         Principal user;
         try {
             user = api.authenticate(request);
-        } catch (KinesisException e) {
+        } catch (ApiException e) {
             return Json.error(401, e.type().wireName() + ": " + e.getMessage());
         }
         switch (replays.use(authorization)) {

@@ -3,12 +3,12 @@ package io.sluice.server.actions;
 import io.sluice.core.StreamEngine;
 import io.sluice.server.auth.InvalidPolicyException;
 import io.sluice.server.auth.Policy;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.protocol.RequestContext;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.Shape.StructShape;
 import io.sluice.server.validation.Shapes;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 import java.util.Map;
 
 /**
@@ -57,7 +57,7 @@ final class ResourcePolicy extends EngineAction {
                 try {
                     Policy.parse(request.string("Policy"), true);
                 } catch (InvalidPolicyException e) {
-                    throw new KinesisException(ErrorType.INVALID_ARGUMENT, "Invalid resource policy for " + arn + ": "
+                    throw new ApiException(ErrorType.INVALID_ARGUMENT, "Invalid resource policy for " + arn + ": "
                             + e.getMessage());
                 }
                 engine.putResourcePolicy(arn, request.string("Policy"));

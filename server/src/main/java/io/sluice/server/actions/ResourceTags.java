@@ -2,12 +2,12 @@ package io.sluice.server.actions;
 
 import io.sluice.core.StreamEngine;
 import io.sluice.core.api.StreamRef;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.protocol.RequestContext;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.Shape.StructShape;
 import io.sluice.server.validation.Shapes;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 import java.util.Map;
 
 /**
@@ -51,7 +51,7 @@ final class ResourceTags extends EngineAction {
     public Map<String, Object> execute(Fields request, RequestContext context) {
         String arn = request.string("ResourceARN");
         if (arn.contains("/consumer/")) {
-            throw new KinesisException(ErrorType.INVALID_ARGUMENT, "Tagging consumers is not supported by Sluice; "
+            throw new ApiException(ErrorType.INVALID_ARGUMENT, "Tagging consumers is not supported by Sluice; "
                     + "ResourceARN " + arn + " names a consumer. Tag its stream instead.");
         }
         StreamRef stream = StreamRef.ofArn(arn);

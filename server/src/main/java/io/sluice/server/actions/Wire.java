@@ -6,7 +6,7 @@ import io.sluice.core.api.ShardInfo;
 import io.sluice.core.api.StreamRecord;
 import io.sluice.core.api.StreamSummary;
 import io.sluice.core.api.Tag;
-import io.sluice.server.protocol.WireStruct;
+import io.sluice.server.wire.WireStruct;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

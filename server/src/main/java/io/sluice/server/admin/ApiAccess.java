@@ -5,12 +5,12 @@ import io.sluice.server.auth.Authenticator;
 import io.sluice.server.auth.Principal;
 import io.sluice.server.protocol.Action;
 import io.sluice.server.protocol.ActionRegistry;
-import io.sluice.server.protocol.ContentType;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.protocol.KinesisRequest;
-import io.sluice.server.protocol.KinesisResponse;
 import io.sluice.server.protocol.RequestProcessor;
 import io.sluice.server.validation.Fields;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.KinesisRequest;
+import io.sluice.server.wire.KinesisResponse;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,7 +54,7 @@ public final class ApiAccess {
      * The user who signed {@code request} with AWS Signature Version 4 for service {@code kinesis} and this region,
      * checked as the Kinesis port checks it; {@link #ANYONE} in mode {@code open}.
      *
-     * @throws KinesisException with the error the Kinesis port would answer (IncompleteSignature,
+     * @throws ApiException with the error the Kinesis port would answer (IncompleteSignature,
      *                          InvalidSignatureException, UnrecognizedClientException, ...)
      */
     public Principal authenticate(AdminRequest request) {
@@ -70,9 +70,9 @@ public final class ApiAccess {
         Action named = actions.forTarget(ActionRegistry.TARGET_PREFIX + action)
                 .orElseThrow(() -> new IllegalArgumentException("No action " + action));
         try {
-            accessControl.check(principal, named, new Fields(Map.of("StreamName", stream)));
+            accessControl.check(principal, action, named.resource(new Fields(Map.of("StreamName", stream))));
             return true;
-        } catch (KinesisException denied) {
+        } catch (ApiException denied) {
             return false;
         }
     }

@@ -1,14 +1,16 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.Action;
-import io.sluice.server.validation.Fields;
-
-/** Decides whether an authenticated principal may run an action on the resource a request names. */
+/** Decides whether an authenticated principal may run an action on a resource. */
 public interface AccessControl {
 
     /** Mode {@code open}: everyone may do everything. */
-    AccessControl ALLOW_ALL = (principal, action, request) -> { };
+    AccessControl ALLOW_ALL = (principal, action, resource) -> { };
 
-    /** Returns when allowed; throws an {@code AccessDeniedException} otherwise. */
-    void check(Principal principal, Action action, Fields request);
+    /**
+     * Returns when allowed; throws an {@code AccessDeniedException} otherwise.
+     *
+     * @param action the action's name, e.g. {@code PutRecords}
+     * @param resource the ARN the request names (the stream's, the consumer's), or {@code *} for account-wide actions
+     */
+    void check(Principal principal, String action, String resource);
 }

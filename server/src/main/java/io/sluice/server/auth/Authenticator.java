@@ -1,6 +1,6 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.KinesisRequest;
+import io.sluice.server.wire.KinesisRequest;
 
 /**
  * Decides who sent a request, or rejects it with one of AWS's authentication errors

@@ -1,7 +1,7 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 import java.util.List;
 
 /**
@@ -25,7 +25,7 @@ public final class Authorizer {
     /**
      * @param identityPolicies the user's policies
      * @param resourcePolicies the policies attached to the resource (a consumer's and its stream's); may be empty
-     * @throws KinesisException {@code AccessDeniedException} worded as AWS words it
+     * @throws ApiException {@code AccessDeniedException} worded as AWS words it
      */
     public void authorize(String userName, List<Policy> identityPolicies, List<Policy> resourcePolicies, String action,
                           String resource) {
@@ -57,8 +57,8 @@ public final class Authorizer {
         }
     }
 
-    private static KinesisException denied(String userArn, String action, String resource, String reason) {
-        return new KinesisException(ErrorType.ACCESS_DENIED, "User: " + userArn + " is not authorized to perform: "
+    private static ApiException denied(String userArn, String action, String resource, String reason) {
+        return new ApiException(ErrorType.ACCESS_DENIED, "User: " + userArn + " is not authorized to perform: "
                 + action + " on resource: " + resource + " " + reason);
     }
 }

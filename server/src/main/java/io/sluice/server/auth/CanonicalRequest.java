@@ -1,6 +1,6 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.KinesisRequest;
+import io.sluice.server.wire.KinesisRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

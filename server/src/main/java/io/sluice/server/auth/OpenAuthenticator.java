@@ -1,6 +1,6 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.KinesisRequest;
+import io.sluice.server.wire.KinesisRequest;
 
 /**
  * Mode {@code open}, for local use: any request with a complete, well-formed SigV4 signature is accepted without

@@ -1,9 +1,7 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.Action;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.validation.Fields;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -31,13 +29,12 @@ public final class PolicyAccessControl implements AccessControl {
     }
 
     @Override
-    public void check(Principal principal, Action action, Fields request) {
+    public void check(Principal principal, String action, String resource) {
         UserDirectory.User user = users.byAccessKey(principal.accessKeyId());
         if (user == null) {
-            throw new KinesisException(ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+            throw new ApiException(ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
         }
-        String resource = action.resource(request);
-        authorizer.authorize(user.credentials().userName(), user.policies(), attachedPolicies(resource), action.name(),
+        authorizer.authorize(user.credentials().userName(), user.policies(), attachedPolicies(resource), action,
                 resource);
     }
 

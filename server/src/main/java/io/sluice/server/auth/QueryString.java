@@ -1,7 +1,7 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class QueryString {
         this.parameters = parameters;
     }
 
-    /** @throws KinesisException {@code IncompleteSignatureException} for a malformed percent-encoding */
+    /** @throws ApiException {@code IncompleteSignatureException} for a malformed percent-encoding */
     static QueryString of(String uri) {
         int q = uri.indexOf('?');
         if (q < 0) {
@@ -78,7 +78,7 @@ final class QueryString {
         try {
             return URLDecoder.decode(uri.substring(from, to), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, "The query string is not valid percent-encoding: "
+            throw new ApiException(ErrorType.INCOMPLETE_SIGNATURE, "The query string is not valid percent-encoding: "
                     + "'" + ClientText.quoted(uri.substring(from, to)) + "'. Encode '%' as '%25'.");
         }
     }

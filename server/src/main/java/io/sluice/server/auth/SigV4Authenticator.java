@@ -1,9 +1,9 @@
 package io.sluice.server.auth;
 
 import io.sluice.server.auth.SignatureParts.DateSource;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.protocol.KinesisRequest;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
+import io.sluice.server.wire.KinesisRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -91,7 +91,7 @@ public final class SigV4Authenticator implements Authenticator {
         String payloadHash = payloadHash(request);
         Credentials known = credentials.apply(scope.accessKeyId());
         if (known == null) {
-            throw new KinesisException(ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+            throw new ApiException(ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
         }
         byte[] provided = signatureBytes(parts.signature());
         String canonical = CanonicalRequest.of(request, parts.query(), signedHeaders, payloadHash);
@@ -221,12 +221,12 @@ public final class SigV4Authenticator implements Authenticator {
         return hmac(key, stringToSign);
     }
 
-    private static KinesisException incomplete(String message) {
-        return new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, message);
+    private static ApiException incomplete(String message) {
+        return new ApiException(ErrorType.INCOMPLETE_SIGNATURE, message);
     }
 
-    private static KinesisException invalid(String message) {
-        return new KinesisException(ErrorType.INVALID_SIGNATURE, message);
+    private static ApiException invalid(String message) {
+        return new ApiException(ErrorType.INVALID_SIGNATURE, message);
     }
 
     private static byte[] sha256(byte[] data) {

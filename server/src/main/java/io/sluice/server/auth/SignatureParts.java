@@ -1,8 +1,8 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.protocol.KinesisRequest;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
+import io.sluice.server.wire.KinesisRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +63,11 @@ record SignatureParts(String algorithm, String credential, String signedHeaders,
         QueryString query = QueryString.of(request.uri());
         boolean inQuery = query.first("X-Amz-Algorithm") != null;
         if (header != null && inQuery) {
-            throw new KinesisException(ErrorType.INVALID_SIGNATURE,
+            throw new ApiException(ErrorType.INVALID_SIGNATURE,
                     "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
         }
         if (header == null && !inQuery) {
-            throw new KinesisException(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
+            throw new ApiException(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
         }
         return header != null ? fromHeader(header, request, query) : fromQuery(query);
     }
@@ -84,7 +84,7 @@ record SignatureParts(String algorithm, String credential, String signedHeaders,
                 String part = header.substring(start, end);
                 int eq = part.indexOf('=');
                 if (eq < 0) {
-                    throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, "'" + ClientText.quoted(part)
+                    throw new ApiException(ErrorType.INCOMPLETE_SIGNATURE, "'" + ClientText.quoted(part)
                             + "' not a valid key=value pair (missing equal-sign) in Authorization header: '"
                             + ClientText.quoted(header) + "'.");
                 }
@@ -108,11 +108,11 @@ record SignatureParts(String algorithm, String credential, String signedHeaders,
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
         }
         if (missing.length() > 0) {
-            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE,
+            throw new ApiException(ErrorType.INCOMPLETE_SIGNATURE,
                     missing + "Authorization=" + ClientText.quoted(header));
         }
         if (repeated != null) {
-            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, "Authorization header requires exactly one '"
+            throw new ApiException(ErrorType.INCOMPLETE_SIGNATURE, "Authorization header requires exactly one '"
                     + repeated + "' parameter. Authorization=" + ClientText.quoted(header));
         }
         return new SignatureParts(algorithm, params.get("Credential"), params.get("SignedHeaders"),
@@ -136,7 +136,7 @@ record SignatureParts(String algorithm, String credential, String signedHeaders,
             problems.append("AWS query-string parameters must include at most one '").append(EXPIRES).append("'. ");
         }
         if (problems.length() > 0) {
-            throw new KinesisException(ErrorType.INCOMPLETE_SIGNATURE, problems + "Re-examine the query-string parameters.");
+            throw new ApiException(ErrorType.INCOMPLETE_SIGNATURE, problems + "Re-examine the query-string parameters.");
         }
         return new SignatureParts(query.first("X-Amz-Algorithm"), query.first("X-Amz-Credential"),
                 query.first("X-Amz-SignedHeaders"), query.first("X-Amz-Signature"), query.first("X-Amz-Date"),

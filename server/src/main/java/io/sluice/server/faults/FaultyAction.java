@@ -2,11 +2,11 @@ package io.sluice.server.faults;
 
 import io.sluice.server.faults.FaultPlan.Kind;
 import io.sluice.server.protocol.Action;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.protocol.RequestContext;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.Shape.StructShape;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,13 +68,13 @@ class FaultyAction implements Action {
             sleep(latency);
         }
         if (happens(Kind.INTERNAL)) {
-            throw new KinesisException(ErrorType.INTERNAL_FAILURE, "Internal failure; request id "
+            throw new ApiException(ErrorType.INTERNAL_FAILURE, "Internal failure; request id "
                     + context.requestId() + MESSAGE_SUFFIX);
         }
         if (happens(Kind.THROTTLE)) {
             throw SHARD_THROTTLED.contains(name())
-                    ? new KinesisException(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED, "Rate exceeded" + MESSAGE_SUFFIX)
-                    : new KinesisException(ErrorType.LIMIT_EXCEEDED, "Rate exceeded" + MESSAGE_SUFFIX);
+                    ? new ApiException(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED, "Rate exceeded" + MESSAGE_SUFFIX)
+                    : new ApiException(ErrorType.LIMIT_EXCEEDED, "Rate exceeded" + MESSAGE_SUFFIX);
         }
     }
 

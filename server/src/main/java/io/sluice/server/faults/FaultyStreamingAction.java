@@ -1,10 +1,10 @@
 package io.sluice.server.faults;
 
-import io.sluice.server.protocol.ContentType;
-import io.sluice.server.protocol.EventSource;
 import io.sluice.server.protocol.RequestContext;
 import io.sluice.server.protocol.StreamingAction;
 import io.sluice.server.validation.Fields;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.EventSource;
 import java.util.Random;
 
 /** {@link FaultyAction} for an action answered with an event stream: the call's faults come before it opens. */

@@ -6,8 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpUtil;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 
 /**
  * Aggregates a request body up to a bound; a larger request is answered with a Kinesis-shaped 413 (with a
@@ -27,7 +27,7 @@ final class BoundedAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        KinesisException error = new KinesisException(ErrorType.REQUEST_TOO_LARGE,
+        ApiException error = new ApiException(ErrorType.REQUEST_TOO_LARGE,
                 "Request body exceeds the limit of " + maxBytes + " bytes");
         ChannelFuture written = writer.writeError(ctx, oversized, error);
         if (!HttpUtil.isKeepAlive(oversized)) {

@@ -4,14 +4,14 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.sluice.server.protocol.ContentType;
-import io.sluice.server.protocol.ErrorResponses;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.protocol.KinesisRequest;
-import io.sluice.server.protocol.KinesisResponse;
 import io.sluice.server.protocol.ReplyHeaders;
 import io.sluice.server.protocol.RequestProcessor;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.ErrorResponses;
+import io.sluice.server.wire.ErrorType;
+import io.sluice.server.wire.KinesisRequest;
+import io.sluice.server.wire.KinesisResponse;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Locale;
@@ -145,7 +145,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     /** An answer given here, without the processor: still with every header a Kinesis reply carries. */
     private static KinesisResponse refusal(KinesisRequest request, ErrorType type, String message) {
         ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
-        return ReplyHeaders.complete(ErrorResponses.of(format, new KinesisException(type, message)),
+        return ReplyHeaders.complete(ErrorResponses.of(format, new ApiException(type, message)),
                 request.header("origin"));
     }
 

@@ -11,11 +11,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.sluice.server.protocol.ContentType;
-import io.sluice.server.protocol.ErrorResponses;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.protocol.KinesisResponse;
 import io.sluice.server.protocol.ReplyHeaders;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.ErrorResponses;
+import io.sluice.server.wire.KinesisResponse;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 
@@ -54,7 +54,7 @@ final class ResponseWriter {
     }
 
     /** An error for a request that never reached the protocol layer (e.g. too large to read). */
-    ChannelFuture writeError(ChannelHandlerContext ctx, HttpMessage request, KinesisException error) {
+    ChannelFuture writeError(ChannelHandlerContext ctx, HttpMessage request, ApiException error) {
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         ContentType format = ContentType.fromHeader(contentType).orElse(ContentType.JSON);
         KinesisResponse response = ReplyHeaders.complete(ErrorResponses.of(format, error),

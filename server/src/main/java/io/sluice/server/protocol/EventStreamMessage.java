@@ -1,5 +1,6 @@
 package io.sluice.server.protocol;
 
+import io.sluice.server.wire.ContentType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

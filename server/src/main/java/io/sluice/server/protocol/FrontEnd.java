@@ -5,6 +5,12 @@ import io.sluice.server.logging.LogText;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.StreamingTypeChecker;
 import io.sluice.server.validation.TypeChecker;
+import io.sluice.server.wire.BodyCodec;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.ErrorResponses;
+import io.sluice.server.wire.ErrorType;
+import io.sluice.server.wire.KinesisRequest;
+import io.sluice.server.wire.KinesisResponse;
 import java.util.Optional;
 
 /**

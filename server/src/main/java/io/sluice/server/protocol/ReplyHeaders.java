@@ -1,5 +1,9 @@
 package io.sluice.server.protocol;
 
+import io.sluice.server.wire.ChunkedBytes;
+import io.sluice.server.wire.ErrorType;
+import io.sluice.server.wire.KinesisRequest;
+import io.sluice.server.wire.KinesisResponse;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,6 +7,14 @@ import io.sluice.server.logging.LogRateLimit;
 import io.sluice.server.logging.LogText;
 import io.sluice.server.validation.ConstraintChecker;
 import io.sluice.server.validation.Fields;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.BodyCodec;
+import io.sluice.server.wire.ChunkedBytes;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.ErrorResponses;
+import io.sluice.server.wire.ErrorType;
+import io.sluice.server.wire.KinesisRequest;
+import io.sluice.server.wire.KinesisResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +84,7 @@ public final class RequestProcessor {
         ContentType format = ContentType.fromHeader(request.header("content-type")).orElse(ContentType.JSON);
         try {
             return handle(request, authenticator);
-        } catch (KinesisException error) {
+        } catch (ApiException error) {
             if (refusalLines.admit()) {
                 log.info("{} {} {}: {}", request.requestId(), action(request), error.type().wireName(),
                         LogText.of(error.getMessage()));
@@ -88,7 +96,7 @@ public final class RequestProcessor {
                         LogText.of(engineError.getMessage()));
             }
             return ErrorResponses.of(format,
-                    new KinesisException(ErrorType.fromWireName(engineError.errorType()), engineError.getMessage()));
+                    new ApiException(ErrorType.fromWireName(engineError.errorType()), engineError.getMessage()));
         } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError unexpected) {
             // An Error thrown by this request's own work (a stack overflow on odd input, a missing class) leaves the
             // server sound: answer it. OutOfMemoryError is not caught: bin/sluice-server exits on it
@@ -96,7 +104,7 @@ public final class RequestProcessor {
             if (failureLines.admit()) {
                 log.error("{} {} failed with an internal error", request.requestId(), action(request), unexpected);
             }
-            return ErrorResponses.of(format, new KinesisException(ErrorType.INTERNAL_FAILURE,
+            return ErrorResponses.of(format, new ApiException(ErrorType.INTERNAL_FAILURE,
                     "Internal failure; request id " + request.requestId()));
         }
     }
@@ -120,7 +128,7 @@ public final class RequestProcessor {
         Principal principal = authenticator.authenticate(request);
         Fields fields = call.fields();
         ConstraintChecker.check(fields, call.action().input());
-        accessControl.check(principal, call.action(), fields);
+        accessControl.check(principal, call.action().name(), call.action().resource(fields));
         RequestContext context = new RequestContext(request.requestId(), principal);
         if (call.action() instanceof StreamingAction streaming) {
             return KinesisResponse.eventStream(streaming.open(fields, context, call.format()));

@@ -1,6 +1,8 @@
 package io.sluice.server.protocol;
 
 import io.sluice.server.validation.Fields;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.EventSource;
 
 /**
  * An action whose successful reply is an event stream rather than one body (SubscribeToShard). Errors found before

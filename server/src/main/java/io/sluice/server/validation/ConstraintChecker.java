@@ -1,14 +1,14 @@
 package io.sluice.server.validation;
 
 import io.sluice.core.engine.Validation;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.validation.Shape.BlobShape;
 import io.sluice.server.validation.Shape.ListShape;
 import io.sluice.server.validation.Shape.MapShape;
 import io.sluice.server.validation.Shape.NumberShape;
 import io.sluice.server.validation.Shape.StringShape;
 import io.sluice.server.validation.Shape.StructShape;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class ConstraintChecker {
         checker.members(fields, shape, "");
         if (!checker.violations.isEmpty()) {
             int count = checker.violations.size();
-            throw new KinesisException(ErrorType.VALIDATION, count + " validation error" + (count > 1 ? "s" : "")
+            throw new ApiException(ErrorType.VALIDATION, count + " validation error" + (count > 1 ? "s" : "")
                     + " detected: " + String.join("; ", checker.violations));
         }
     }

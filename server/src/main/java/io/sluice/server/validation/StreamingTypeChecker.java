@@ -2,8 +2,6 @@ package io.sluice.server.validation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.sluice.server.protocol.BodyCodec;
-import io.sluice.server.protocol.ContentType;
 import io.sluice.server.validation.Shape.BlobShape;
 import io.sluice.server.validation.Shape.BooleanShape;
 import io.sluice.server.validation.Shape.ListShape;
@@ -11,6 +9,8 @@ import io.sluice.server.validation.Shape.MapShape;
 import io.sluice.server.validation.Shape.NumberShape;
 import io.sluice.server.validation.Shape.StringShape;
 import io.sluice.server.validation.Shape.StructShape;
+import io.sluice.server.wire.BodyCodec;
+import io.sluice.server.wire.ContentType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

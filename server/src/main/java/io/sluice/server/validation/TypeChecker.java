@@ -1,9 +1,6 @@
 package io.sluice.server.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.server.protocol.ContentType;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.validation.Shape.BlobShape;
 import io.sluice.server.validation.Shape.BooleanShape;
 import io.sluice.server.validation.Shape.ListShape;
@@ -12,6 +9,9 @@ import io.sluice.server.validation.Shape.NumberShape;
 import io.sluice.server.validation.Shape.StringShape;
 import io.sluice.server.validation.Shape.StructShape;
 import io.sluice.server.validation.Shape.TimestampShape;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.ErrorType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -247,7 +247,7 @@ public final class TypeChecker {
                 : "java.lang.String";
     }
 
-    private static KinesisException serialization(String message) {
-        return new KinesisException(ErrorType.SERIALIZATION, message);
+    private static ApiException serialization(String message) {
+        return new ApiException(ErrorType.SERIALIZATION, message);
     }
 }

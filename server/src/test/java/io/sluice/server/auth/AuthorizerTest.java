@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,10 +62,10 @@ class AuthorizerTest {
         assertThatCode(() -> authorizer.authorize("u", List.of(policy), List.of(), "GetRecords", TEST_STREAM))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), List.of(), "PutRecord", TEST_STREAM))
-                .isInstanceOf(KinesisException.class);
+                .isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), List.of(), "GetRecords",
                 "arn:aws:kinesis:us-east-2:123456789012:stream/test"))
-                .as("ARN matching is case-sensitive").isInstanceOf(KinesisException.class);
+                .as("ARN matching is case-sensitive").isInstanceOf(ApiException.class);
     }
 
     @Test
@@ -88,7 +88,7 @@ class AuthorizerTest {
         assertThatCode(() -> authorizer.authorize("reader", List.of(), List.of(streamPolicy), "GetRecords", TEST_STREAM))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> authorizer.authorize("writer", List.of(), List.of(streamPolicy), "GetRecords", TEST_STREAM))
-                .isInstanceOf(KinesisException.class);
+                .isInstanceOf(ApiException.class);
     }
 
     @Test
@@ -110,7 +110,7 @@ class AuthorizerTest {
 
         assertThatCode(() -> authorizer.authorize("u", List.of(policy), List.of(), "PutRecord", TEST_STREAM)).doesNotThrowAnyException();
         assertThatThrownBy(() -> authorizer.authorize("u", List.of(policy), List.of(), "DeleteStream", TEST_STREAM))
-                .isInstanceOf(KinesisException.class);
+                .isInstanceOf(ApiException.class);
     }
 
     @ParameterizedTest
@@ -178,7 +178,7 @@ class AuthorizerTest {
     }
 
     private static void assertDenied(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(KinesisException.class, e -> {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.type()).isEqualTo(ErrorType.ACCESS_DENIED);
             assertThat(e.getMessage()).isEqualTo(message);
         });

@@ -3,9 +3,9 @@ package io.sluice.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.protocol.KinesisRequest;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
+import io.sluice.server.wire.KinesisRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class OpenAuthenticatorTest {
                 new byte[0]);
 
         assertThatThrownBy(() -> authenticator.authenticate(request))
-                .isInstanceOfSatisfying(KinesisException.class, e -> {
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.type()).isEqualTo(ErrorType.INCOMPLETE_SIGNATURE);
                     assertThat(e.getMessage()).isEqualTo("Authorization header requires exactly one 'Signature' "
                             + "parameter. Authorization=AWS4-HMAC-SHA256 Credential=AKIDRAW/x, SignedHeaders=host, "

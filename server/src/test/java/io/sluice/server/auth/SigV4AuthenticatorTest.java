@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sluice.server.auth.TestSigner.Signed;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
-import io.sluice.server.protocol.KinesisRequest;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.ErrorType;
+import io.sluice.server.wire.KinesisRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -357,7 +357,7 @@ class SigV4AuthenticatorTest {
 
     private void assertRejected(KinesisRequest request, ErrorType type, String message) {
         assertThatThrownBy(() -> authenticator.authenticate(request))
-                .isInstanceOfSatisfying(KinesisException.class, e -> {
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(message);
                     assertThat(e.type()).isEqualTo(type);
                 });

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.EngineConfig;
 import io.sluice.core.StreamEngine;
-import io.sluice.server.protocol.KinesisException;
+import io.sluice.server.wire.ApiException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ class StoredResourcePoliciesTest {
         List<Policy> attached = List.of(policies.apply(STREAM));
 
         assertThatThrownBy(() -> authorizer.authorize("admin", List.of(everything), attached, "PutRecord", STREAM))
-                .isInstanceOf(KinesisException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessage("User: arn:aws:iam::000000000000:user/admin is not authorized to perform: kinesis:PutRecord "
                         + "on resource: " + STREAM + " with an explicit deny in a resource-based policy");
         for (String repair : List.of("PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy")) {

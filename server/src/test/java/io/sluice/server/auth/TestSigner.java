@@ -1,6 +1,6 @@
 package io.sluice.server.auth;
 
-import io.sluice.server.protocol.KinesisRequest;
+import io.sluice.server.wire.KinesisRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

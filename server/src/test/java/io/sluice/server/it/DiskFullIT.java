@@ -1,5 +1,8 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.sluice.server.testing.SluiceServerExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +23,6 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Hardening #13, point 8: the real server on a disk that really fills up (a 4 MiB tmpfs, so the test needs root or

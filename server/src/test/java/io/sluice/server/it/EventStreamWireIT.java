@@ -1,5 +1,7 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
@@ -20,7 +22,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SubscribeToShard's reply on the wire, as boto3 reads it over HTTP/1.1: {@code 200}, the event-stream media type,

@@ -1,5 +1,7 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.server.testing.SluiceServerExtension;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Enhanced fan-out through the AWS SDK for JavaScript v3 ({@code @aws-sdk/client-kinesis}, pinned and installed by

@@ -1,5 +1,8 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.sluice.server.DeclaredStreams;
 import io.sluice.server.testing.SluiceServerExtension;
 import java.time.Duration;
@@ -16,8 +19,6 @@ import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceed
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * #14's fault injection as a client's retry path meets it, through the AWS SDK v2 with its default retry policy

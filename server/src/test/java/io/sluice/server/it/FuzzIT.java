@@ -1,8 +1,10 @@
 package io.sluice.server.it;
 
-import io.sluice.server.protocol.BodyCodec;
-import io.sluice.server.protocol.ContentType;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sluice.server.testing.SluiceServerExtension;
+import io.sluice.server.wire.BodyCodec;
+import io.sluice.server.wire.ContentType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Throws thousands of random and mutated requests (JSON and CBOR, valid targets, bit flips, truncations, wrong

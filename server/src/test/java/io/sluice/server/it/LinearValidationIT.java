@@ -1,5 +1,7 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sluice.server.it.RawKinesis.Answer;
 import io.sluice.server.testing.SluiceServerExtension;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hardening #13.3: validation costs linear time. Sixteen DescribeStreamSummary requests whose StreamARN repeats

@@ -1,5 +1,7 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sluice.server.protocol.RequestProcessor;
 import io.sluice.server.testing.SluiceServerExtension;
 import java.net.URI;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hardening #13.9: what a client sends cannot forge or flood the server's log, and its credentials never reach it.

@@ -1,5 +1,7 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sluice.server.testing.SluiceServerExtension;
 import java.math.BigInteger;
 import java.util.List;
@@ -9,7 +11,6 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Streams, records, sequence numbers and iterators (within their 5 minutes) survive a server restart. */
 class RestartIT {

@@ -1,5 +1,7 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.server.ServerConfig.AuthMode;
@@ -28,7 +30,6 @@ import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hardening #13.6: requests signed by hand (with the AWS SDK's signer, then spoiled in one respect) and sent over

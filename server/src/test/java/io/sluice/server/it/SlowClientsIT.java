@@ -1,5 +1,8 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.sluice.server.testing.SluiceServerExtension;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Hardening #13.4, connections: a request must arrive whole within --request-timeout-ms of its first byte (here

@@ -1,5 +1,7 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.netty.util.internal.PlatformDependent;
 import io.sluice.core.log.FsyncPolicy;
 import io.sluice.server.testing.SluiceServerExtension;
@@ -21,7 +23,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A subscriber that reads far slower than its shard has records — 200 MiB written, read at about 640 KiB/s — holds

@@ -1,5 +1,9 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.sluice.core.limits.ThroughputLimits;
 import io.sluice.server.testing.SluiceServerExtension;
 import java.util.ArrayList;
@@ -27,9 +31,6 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Kinesis's per-shard limits, on by default, as a client sees them: a burst beyond 1000 records/s fails entry by

@@ -1,5 +1,7 @@
 package io.sluice.server.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sluice.core.testing.TestCertificate;
 import io.sluice.server.testing.SluiceServerExtension;
 import java.nio.file.Path;
@@ -22,7 +24,6 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a certificate and key the same port speaks TLS: HTTP/1.1 to the sync client, h2 to the async one
  * whether it negotiates with ALPN or assumes h2 (the SDK's default). */

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.server.protocol.BodyCodec;
-import io.sluice.server.protocol.ContentType;
-import io.sluice.server.protocol.ErrorType;
-import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.validation.Shape.StructShape;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.BodyCodec;
+import io.sluice.server.wire.ContentType;
+import io.sluice.server.wire.ErrorType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +94,7 @@ class RequestValidationTest {
     })
     void rejectsWrongJsonTypesAsSerializationErrors(String body, String message) {
         assertThatThrownBy(() -> validate(CREATE_STREAM, body))
-                .isInstanceOfSatisfying(KinesisException.class, e -> {
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.type()).isEqualTo(ErrorType.SERIALIZATION);
                     assertThat(e.getMessage()).isEqualTo(message);
                 });
@@ -108,7 +108,7 @@ class RequestValidationTest {
     })
     void rejectsBadBase64WithAwsWording(String data, String message) {
         assertThatThrownBy(() -> validate(PUT_RECORDS, "{\"Records\": [{\"PartitionKey\": \"k\", \"Data\": \"" + data + "\"}]}"))
-                .isInstanceOf(KinesisException.class)
+                .isInstanceOf(ApiException.class)
                 .hasMessage(message);
     }
 
@@ -145,7 +145,7 @@ class RequestValidationTest {
 
     private static void assertValidation(StructShape shape, String body, String message) {
         assertThatThrownBy(() -> validate(shape, body))
-                .isInstanceOfSatisfying(KinesisException.class, e -> {
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.type()).isEqualTo(ErrorType.VALIDATION);
                     assertThat(e.getMessage()).isEqualTo(message);
                 });

@@ -4,10 +4,10 @@ import static io.sluice.server.validation.TestShapes.CREATE_STREAM;
 import static io.sluice.server.validation.TestShapes.PUT_RECORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.server.protocol.BodyCodec;
-import io.sluice.server.protocol.ContentType;
-import io.sluice.server.protocol.KinesisException;
 import io.sluice.server.validation.Shape.StructShape;
+import io.sluice.server.wire.ApiException;
+import io.sluice.server.wire.BodyCodec;
+import io.sluice.server.wire.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -150,7 +150,7 @@ class StreamingTypeCheckerTest {
     private static Object tree(ContentType type, byte[] body, StructShape shape) {
         try {
             return new TypeChecker(type).check(BodyCodec.read(type, body), shape);
-        } catch (KinesisException | BodyCodec.MalformedBodyException refused) {
+        } catch (ApiException | BodyCodec.MalformedBodyException refused) {
             return "refused: " + refused.getMessage();
         }
     }

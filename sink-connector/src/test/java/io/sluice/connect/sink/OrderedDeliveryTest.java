@@ -1,10 +1,10 @@
 package io.sluice.connect.sink;
 
-import io.sluice.connect.common.Backoff;
 import static io.sluice.connect.sink.TestRecords.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.connect.common.Backoff;
 import io.sluice.connect.common.kpl.KplAggregation;
 import io.sluice.connect.common.kpl.KplAggregation.UserRecord;
 import io.sluice.connect.sink.OrderedDelivery.Next;

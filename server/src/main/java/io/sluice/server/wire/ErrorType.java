@@ -1,4 +1,5 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
+
 
 /**
  * The error types a Kinesis endpoint answers with, and the HTTP status each carries. Authentication failures are 400

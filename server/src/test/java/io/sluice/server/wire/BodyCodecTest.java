@@ -1,4 +1,4 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,7 +107,7 @@ class BodyCodecTest {
     @Test
     void errorBodiesCarryTypeAndMessage() {
         KinesisResponse response = ErrorResponses.of(ContentType.JSON,
-                new KinesisException(ErrorType.RESOURCE_NOT_FOUND, "Stream Test under account 000000000000 not found."));
+                new ApiException(ErrorType.RESOURCE_NOT_FOUND, "Stream Test under account 000000000000 not found."));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(new String(response.body().toByteArray(), StandardCharsets.UTF_8)).isEqualTo(

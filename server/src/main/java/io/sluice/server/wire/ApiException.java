@@ -1,14 +1,15 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
+
 
 /**
  * A client-visible failure: answered as {@code {"__type": <type>, "message": <message>}} with the type's HTTP
  * status. Anything else thrown while serving a request becomes an {@link ErrorType#INTERNAL_FAILURE}.
  */
-public class KinesisException extends RuntimeException {
+public class ApiException extends RuntimeException {
 
     private final ErrorType type;
 
-    public KinesisException(ErrorType type, String message) {
+    public ApiException(ErrorType type, String message) {
         super(message, null, false, false);
         this.type = type;
     }

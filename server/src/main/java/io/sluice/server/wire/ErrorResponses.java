@@ -1,5 +1,6 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
 
+import io.sluice.server.wire.ErrorResponses;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    public static KinesisResponse of(ContentType format, KinesisException error) {
+    public static KinesisResponse of(ContentType format, ApiException error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", error.type().wireName());
         body.put(error.type() == ErrorType.SERIALIZATION ? "Message" : "message", error.getMessage());
@@ -26,18 +27,18 @@ public final class ErrorResponses {
     }
 
     /** {@code {"__type": "<Type>"}} with status 400, in {@code format}. */
-    static KinesisResponse bare(ContentType format, ErrorType type) {
-        return of(format, new KinesisException(type, null));
+    public static KinesisResponse bare(ContentType format, ErrorType type) {
+        return of(format, new ApiException(type, null));
     }
 
     /** The reply to a method other than POST, or to a body with no API content type and no operation named. */
-    static KinesisResponse accessDeniedXml() {
+    public static KinesisResponse accessDeniedXml() {
         return xml(403, "<AccessDeniedException>\n  <Message>Unable to determine service/operation name to be "
                 + "authorized</Message>\n</AccessDeniedException>\n");
     }
 
     /** The reply to a body with no API content type that names an operation. */
-    static KinesisResponse unknownOperationXml() {
+    public static KinesisResponse unknownOperationXml() {
         return xml(404, "<UnknownOperationException/>\n");
     }
 
@@ -45,7 +46,7 @@ public final class ErrorResponses {
      * The reply to the legacy {@code application/json}, which AWS no longer routes: the JSON 1.0 envelope
      * {@code {"Output":{"__type":"com.amazon.coral.service#<Type>"},"Version":"1.0"}}.
      */
-    static KinesisResponse legacyJson(int status, ErrorType type) {
+    public static KinesisResponse legacyJson(int status, ErrorType type) {
         String body = "{\"Output\":{\"__type\":\"com.amazon.coral.service#" + type.wireName() + "\"},\"Version\":\"1.0\"}";
         return new KinesisResponse(status, LEGACY_JSON, ChunkedBytes.of(body.getBytes(StandardCharsets.UTF_8)));
     }

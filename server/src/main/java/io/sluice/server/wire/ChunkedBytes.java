@@ -1,5 +1,6 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
 
+import io.sluice.server.wire.ChunkedBytes;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

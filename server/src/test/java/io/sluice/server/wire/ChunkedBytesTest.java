@@ -1,7 +1,8 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.server.wire.ChunkedBytes;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -68,7 +68,7 @@ public final class BodyCodec {
             }
             return tree;
         } catch (StreamConstraintsException e) {
-            throw new KinesisException(ErrorType.SERIALIZATION, e.getOriginalMessage().startsWith("Token count")
+            throw new ApiException(ErrorType.SERIALIZATION, e.getOriginalMessage().startsWith("Token count")
                     ? "The request body has more than " + MAX_TOKENS + " tokens (values, member names and brackets); "
                             + "the largest Kinesis request, PutRecords with 500 records, has about 4000"
                     : "The request body is nested more than " + MAX_NESTING + " levels deep; Kinesis requests nest "
@@ -91,7 +91,7 @@ public final class BodyCodec {
         try {
             read(ContentType.JSON, body);
             return true;
-        } catch (KinesisException | MalformedBodyException e) {
+        } catch (ApiException | MalformedBodyException e) {
             return false;
         }
     }

@@ -1,4 +1,4 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ public record KinesisResponse(int status, String contentType, ChunkedBytes body,
         this(status, contentType, body, null, Map.of());
     }
 
-    static KinesisResponse eventStream(EventSource events) {
+    public static KinesisResponse eventStream(EventSource events) {
         return new KinesisResponse(200, EVENT_STREAM, ChunkedBytes.of(new byte[0]), events, Map.of());
     }
 

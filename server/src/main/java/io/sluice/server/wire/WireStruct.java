@@ -1,5 +1,6 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
 
+import io.sluice.server.wire.WireStruct;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;

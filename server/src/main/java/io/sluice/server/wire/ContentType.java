@@ -1,4 +1,4 @@
-package io.sluice.server.protocol;
+package io.sluice.server.wire;
 
 import java.util.Locale;
 import java.util.Optional;
