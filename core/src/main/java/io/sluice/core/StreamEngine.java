@@ -62,8 +62,8 @@ import org.slf4j.LoggerFactory;
  * logs in one data directory. The server calls it and maps results and errors one to one.
  *
  * <p><b>Errors.</b> A violated rule throws a subclass of {@link io.sluice.core.error.KinesisException} whose
- * {@code errorType()} is the Kinesis error type and whose message names the field and value (AWS's wording
- * where AWS has one). An {@link java.io.UncheckedIOException} or any other exception is an internal failure.
+ * {@code kind()} ({@link io.sluice.core.error.ErrorKind}) is the Kinesis error type and whose message names the
+ * field and value (AWS's wording where AWS has one). An {@link java.io.UncheckedIOException} or any other exception is an internal failure.
  *
  * <p><b>Thread-safety.</b> Every method may be called from any number of threads. Writes and reads take only the
  * locks of the shard they touch (per-shard append lock, per-shard throttle); control actions serialize per

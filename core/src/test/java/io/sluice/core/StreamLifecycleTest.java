@@ -10,6 +10,7 @@ import io.sluice.core.api.StreamRef;
 import io.sluice.core.api.StreamSummary;
 import io.sluice.core.api.Tag;
 import io.sluice.core.error.InvalidArgumentException;
+import io.sluice.core.error.ErrorKind;
 import io.sluice.core.error.KinesisException;
 import io.sluice.core.error.LimitExceededException;
 import io.sluice.core.error.ResourceInUseException;
@@ -92,7 +93,7 @@ class StreamLifecycleTest {
         assertThatThrownBy(() -> engine.createStream("dup", 1, null, null))
                 .isInstanceOf(ResourceInUseException.class)
                 .hasMessage("Stream dup under account 123456789012 already exists.")
-                .extracting(e -> ((KinesisException) e).errorType()).isEqualTo("ResourceInUseException");
+                .extracting(e -> ((KinesisException) e).kind()).isEqualTo(ErrorKind.RESOURCE_IN_USE);
     }
 
     @Test

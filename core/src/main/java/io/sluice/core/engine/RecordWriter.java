@@ -7,6 +7,7 @@ import io.sluice.core.api.PutRecordsResult;
 import io.sluice.core.api.PutRecordsResultEntry;
 import io.sluice.core.api.StreamRef;
 import io.sluice.core.error.InternalFailureException;
+import io.sluice.core.error.ErrorKind;
 import io.sluice.core.error.InvalidArgumentException;
 import io.sluice.core.error.KinesisException;
 import io.sluice.core.error.ProvisionedThroughputExceededException;
@@ -149,7 +150,7 @@ public final class RecordWriter {
             if (admit && !shard.throttle().tryAdmitWrite(sizes[i])) {
                 shard.markHot();
                 shard.counters().writeThrottled(1);
-                results[i] = new PutRecordsResultEntry(null, null, ProvisionedThroughputExceededException.TYPE,
+                results[i] = new PutRecordsResultEntry(null, null, ErrorKind.PROVISIONED_THROUGHPUT_EXCEEDED.typeName(),
                         Messages.rateExceeded(shard.id(), stream.name(), account));
                 continue;
             }

@@ -3,9 +3,7 @@ package io.sluice.core.error;
 /** Kinesis {@code ExpiredIteratorException}: The shard iterator was issued more than 5 minutes ago. */
 public final class ExpiredIteratorException extends KinesisException {
 
-    public static final String TYPE = "ExpiredIteratorException";
-
     public ExpiredIteratorException(String message) {
-        super(TYPE, message);
+        super(ErrorKind.EXPIRED_ITERATOR, message);
     }
 }

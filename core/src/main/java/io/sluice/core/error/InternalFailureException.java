@@ -7,11 +7,10 @@ package io.sluice.core.error;
  */
 public final class InternalFailureException extends KinesisException {
 
-    public static final String TYPE = "InternalFailureException";
     /** The {@code ErrorCode} of a PutRecords entry that failed this way, as Kinesis spells it. */
     public static final String ENTRY_ERROR_CODE = "InternalFailure";
 
     public InternalFailureException(String message) {
-        super(TYPE, message);
+        super(ErrorKind.INTERNAL_FAILURE, message);
     }
 }

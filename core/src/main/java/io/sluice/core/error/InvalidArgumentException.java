@@ -3,9 +3,7 @@ package io.sluice.core.error;
 /** Kinesis {@code InvalidArgumentException}: A well-formed request that breaks a business rule: hash keys, sequence numbers, iterators, retention bounds, tokens. */
 public final class InvalidArgumentException extends KinesisException {
 
-    public static final String TYPE = "InvalidArgumentException";
-
     public InvalidArgumentException(String message) {
-        super(TYPE, message);
+        super(ErrorKind.INVALID_ARGUMENT, message);
     }
 }

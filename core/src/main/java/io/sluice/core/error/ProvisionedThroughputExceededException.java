@@ -3,9 +3,7 @@ package io.sluice.core.error;
 /** Kinesis {@code ProvisionedThroughputExceededException}: A per-shard throughput limit refused the call (PutRecords reports it per entry instead). */
 public final class ProvisionedThroughputExceededException extends KinesisException {
 
-    public static final String TYPE = "ProvisionedThroughputExceededException";
-
     public ProvisionedThroughputExceededException(String message) {
-        super(TYPE, message);
+        super(ErrorKind.PROVISIONED_THROUGHPUT_EXCEEDED, message);
     }
 }

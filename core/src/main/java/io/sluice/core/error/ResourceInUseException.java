@@ -3,9 +3,7 @@ package io.sluice.core.error;
 /** Kinesis {@code ResourceInUseException}: The resource exists but its state forbids the action: a duplicate name, a stream not ACTIVE, a closed shard, registered consumers. */
 public final class ResourceInUseException extends KinesisException {
 
-    public static final String TYPE = "ResourceInUseException";
-
     public ResourceInUseException(String message) {
-        super(TYPE, message);
+        super(ErrorKind.RESOURCE_IN_USE, message);
     }
 }

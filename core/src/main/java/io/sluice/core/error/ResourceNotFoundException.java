@@ -3,9 +3,7 @@ package io.sluice.core.error;
 /** Kinesis {@code ResourceNotFoundException}: The stream, shard or consumer does not exist (or is not readable/writable in its current status). */
 public final class ResourceNotFoundException extends KinesisException {
 
-    public static final String TYPE = "ResourceNotFoundException";
-
     public ResourceNotFoundException(String message) {
-        super(TYPE, message);
+        super(ErrorKind.RESOURCE_NOT_FOUND, message);
     }
 }

@@ -7,9 +7,7 @@ package io.sluice.core.error;
  */
 public final class ServiceUnavailableException extends KinesisException {
 
-    public static final String TYPE = "ServiceUnavailableException";
-
     public ServiceUnavailableException(String message) {
-        super(TYPE, message);
+        super(ErrorKind.SERVICE_UNAVAILABLE, message);
     }
 }

@@ -3,9 +3,7 @@ package io.sluice.core.error;
 /** Kinesis {@code ValidationException}: A field constraint of the API model failed, worded as AWS does ({@code 1 validation error detected: ...}); also manual resharding of ON_DEMAND streams. */
 public final class ValidationException extends KinesisException {
 
-    public static final String TYPE = "ValidationException";
-
     public ValidationException(String message) {
-        super(TYPE, message);
+        super(ErrorKind.VALIDATION, message);
     }
 }

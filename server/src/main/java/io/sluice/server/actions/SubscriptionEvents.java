@@ -73,7 +73,7 @@ final class SubscriptionEvents implements EventSource {
                     .encode(), event.get().shardEnded());
         } catch (KinesisException modeled) {
             byte[] body = payload(Map.of("message", modeled.getMessage()));
-            return new Message(EventStreamMessage.exception(modeled.errorType(), format, body).encode(), true);
+            return new Message(EventStreamMessage.exception(modeled.kind().typeName(), format, body).encode(), true);
         } catch (RuntimeException unexpected) {
             log.error("{} SubscribeToShard on {} failed mid-stream", requestId, LogText.of(subscription.shardId()),
                     unexpected);

@@ -92,11 +92,11 @@ public final class RequestProcessor {
             return ErrorResponses.of(format, error);
         } catch (io.sluice.core.error.KinesisException engineError) {
             if (refusalLines.admit()) {
-                log.info("{} {} {}: {}", request.requestId(), action(request), engineError.errorType(),
+                log.info("{} {} {}: {}", request.requestId(), action(request), engineError.kind().typeName(),
                         LogText.of(engineError.getMessage()));
             }
             return ErrorResponses.of(format,
-                    new ApiException(ErrorType.fromWireName(engineError.errorType()), engineError.getMessage()));
+                    new ApiException(ErrorType.of(engineError.kind()), engineError.getMessage()));
         } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError unexpected) {
             // An Error thrown by this request's own work (a stack overflow on odd input, a missing class) leaves the
             // server sound: answer it. OutOfMemoryError is not caught: bin/sluice-server exits on it

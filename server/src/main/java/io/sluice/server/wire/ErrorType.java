@@ -1,5 +1,6 @@
 package io.sluice.server.wire;
 
+import io.sluice.core.error.ErrorKind;
 
 /**
  * The error types a Kinesis endpoint answers with, and the HTTP status each carries. Authentication failures are 400
@@ -42,13 +43,19 @@ public enum ErrorType {
         return httpStatus;
     }
 
-    /** The type with this wire name; an unknown name is an internal failure, never a guess. */
-    public static ErrorType fromWireName(String wireName) {
-        for (ErrorType type : values()) {
-            if (type.wireName.equals(wireName)) {
-                return type;
-            }
-        }
-        return INTERNAL_FAILURE;
+    /** The wire error of one of the engine's error kinds; the switch has a case for each, checked by the compiler. */
+    public static ErrorType of(ErrorKind kind) {
+        return switch (kind) {
+            case RESOURCE_NOT_FOUND -> RESOURCE_NOT_FOUND;
+            case RESOURCE_IN_USE -> RESOURCE_IN_USE;
+            case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
+            case INVALID_ARGUMENT -> INVALID_ARGUMENT;
+            case PROVISIONED_THROUGHPUT_EXCEEDED -> PROVISIONED_THROUGHPUT_EXCEEDED;
+            case EXPIRED_ITERATOR -> EXPIRED_ITERATOR;
+            case EXPIRED_NEXT_TOKEN -> EXPIRED_NEXT_TOKEN;
+            case VALIDATION -> VALIDATION;
+            case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE;
+            case INTERNAL_FAILURE -> INTERNAL_FAILURE;
+        };
     }
 }
