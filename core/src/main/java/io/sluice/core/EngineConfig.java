@@ -58,52 +58,166 @@ public record EngineConfig(Path dataDir, String region, String accountId, Clock 
     }
 
     public EngineConfig withRegion(String r) {
-        return new EngineConfig(dataDir, r, accountId, clock, limits, log, openShardLimit, onDemandStreamLimit,
-                createDelay, updateDelay, deleteDelay, consumerDelay, onDemandInitialShards, onDemandMaxShards, maintenanceInterval);
+        return toBuilder().region(r).build();
     }
 
     public EngineConfig withAccountId(String a) {
-        return new EngineConfig(dataDir, region, a, clock, limits, log, openShardLimit, onDemandStreamLimit,
-                createDelay, updateDelay, deleteDelay, consumerDelay, onDemandInitialShards, onDemandMaxShards, maintenanceInterval);
+        return toBuilder().accountId(a).build();
     }
 
     public EngineConfig withClock(Clock c) {
-        return new EngineConfig(dataDir, region, accountId, c, limits, log, openShardLimit, onDemandStreamLimit,
-                createDelay, updateDelay, deleteDelay, consumerDelay, onDemandInitialShards, onDemandMaxShards, maintenanceInterval);
+        return toBuilder().clock(c).build();
     }
 
     public EngineConfig withLimits(ThroughputLimits l) {
-        return new EngineConfig(dataDir, region, accountId, clock, l, log, openShardLimit, onDemandStreamLimit,
-                createDelay, updateDelay, deleteDelay, consumerDelay, onDemandInitialShards, onDemandMaxShards, maintenanceInterval);
+        return toBuilder().limits(l).build();
     }
 
     public EngineConfig withLog(LogConfig l) {
-        return new EngineConfig(dataDir, region, accountId, clock, limits, l, openShardLimit, onDemandStreamLimit,
-                createDelay, updateDelay, deleteDelay, consumerDelay, onDemandInitialShards, onDemandMaxShards, maintenanceInterval);
+        return toBuilder().log(l).build();
     }
 
     public EngineConfig withOpenShardLimit(int n) {
-        return new EngineConfig(dataDir, region, accountId, clock, limits, log, n, onDemandStreamLimit,
-                createDelay, updateDelay, deleteDelay, consumerDelay, onDemandInitialShards, onDemandMaxShards, maintenanceInterval);
+        return toBuilder().openShardLimit(n).build();
     }
 
     public EngineConfig withDelays(Duration create, Duration update, Duration delete, Duration consumer) {
-        return new EngineConfig(dataDir, region, accountId, clock, limits, log, openShardLimit, onDemandStreamLimit,
-                create, update, delete, consumer, onDemandInitialShards, onDemandMaxShards, maintenanceInterval);
+        return toBuilder().createDelay(create).updateDelay(update).deleteDelay(delete).consumerDelay(consumer).build();
     }
 
     public EngineConfig withOnDemandShards(int initial, int max) {
-        return new EngineConfig(dataDir, region, accountId, clock, limits, log, openShardLimit, onDemandStreamLimit,
-                createDelay, updateDelay, deleteDelay, consumerDelay, initial, max, maintenanceInterval);
+        return toBuilder().onDemandInitialShards(initial).onDemandMaxShards(max).build();
     }
 
     public EngineConfig withMaintenanceInterval(Duration d) {
-        return new EngineConfig(dataDir, region, accountId, clock, limits, log, openShardLimit, onDemandStreamLimit,
-                createDelay, updateDelay, deleteDelay, consumerDelay, onDemandInitialShards, onDemandMaxShards, d);
+        return toBuilder().maintenanceInterval(d).build();
     }
 
     /** {@code arn:aws:kinesis:<region>:<account>:stream/<name>}. */
     public String streamArn(String streamName) {
         return "arn:aws:kinesis:" + region + ":" + accountId + ":stream/" + streamName;
+    }
+
+    /** A builder holding this config's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Sets values one by one; {@link #build()} checks them as the constructor does. Not thread-safe. */
+    public static final class Builder {
+        private Path dataDir;
+        private String region;
+        private String accountId;
+        private Clock clock;
+        private ThroughputLimits limits;
+        private LogConfig log;
+        private int openShardLimit;
+        private int onDemandStreamLimit;
+        private Duration createDelay;
+        private Duration updateDelay;
+        private Duration deleteDelay;
+        private Duration consumerDelay;
+        private int onDemandInitialShards;
+        private int onDemandMaxShards;
+        private Duration maintenanceInterval;
+
+        private Builder(EngineConfig config) {
+            dataDir = config.dataDir;
+            region = config.region;
+            accountId = config.accountId;
+            clock = config.clock;
+            limits = config.limits;
+            log = config.log;
+            openShardLimit = config.openShardLimit;
+            onDemandStreamLimit = config.onDemandStreamLimit;
+            createDelay = config.createDelay;
+            updateDelay = config.updateDelay;
+            deleteDelay = config.deleteDelay;
+            consumerDelay = config.consumerDelay;
+            onDemandInitialShards = config.onDemandInitialShards;
+            onDemandMaxShards = config.onDemandMaxShards;
+            maintenanceInterval = config.maintenanceInterval;
+        }
+
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            region = value;
+            return this;
+        }
+
+        public Builder accountId(String value) {
+            accountId = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder limits(ThroughputLimits value) {
+            limits = value;
+            return this;
+        }
+
+        public Builder log(LogConfig value) {
+            log = value;
+            return this;
+        }
+
+        public Builder openShardLimit(int value) {
+            openShardLimit = value;
+            return this;
+        }
+
+        public Builder onDemandStreamLimit(int value) {
+            onDemandStreamLimit = value;
+            return this;
+        }
+
+        public Builder createDelay(Duration value) {
+            createDelay = value;
+            return this;
+        }
+
+        public Builder updateDelay(Duration value) {
+            updateDelay = value;
+            return this;
+        }
+
+        public Builder deleteDelay(Duration value) {
+            deleteDelay = value;
+            return this;
+        }
+
+        public Builder consumerDelay(Duration value) {
+            consumerDelay = value;
+            return this;
+        }
+
+        public Builder onDemandInitialShards(int value) {
+            onDemandInitialShards = value;
+            return this;
+        }
+
+        public Builder onDemandMaxShards(int value) {
+            onDemandMaxShards = value;
+            return this;
+        }
+
+        public Builder maintenanceInterval(Duration value) {
+            maintenanceInterval = value;
+            return this;
+        }
+
+        public EngineConfig build() {
+            return new EngineConfig(dataDir, region, accountId, clock, limits, log, openShardLimit,
+                    onDemandStreamLimit, createDelay, updateDelay, deleteDelay, consumerDelay, onDemandInitialShards,
+                    onDemandMaxShards, maintenanceInterval);
+        }
     }
 }

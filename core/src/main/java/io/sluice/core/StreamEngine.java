@@ -9,6 +9,7 @@ import io.sluice.core.api.ListShardsRequest;
 import io.sluice.core.api.ListShardsResult;
 import io.sluice.core.api.ListStreamsResult;
 import io.sluice.core.api.ListTagsResult;
+import io.sluice.core.api.MonitoringChange;
 import io.sluice.core.api.PutRecordRequest;
 import io.sluice.core.api.PutRecordResult;
 import io.sluice.core.api.PutRecordsEntry;
@@ -250,8 +251,8 @@ public final class StreamEngine implements AutoCloseable {
         settings.stopEncryption(stream, encryptionType, keyId);
     }
 
-    /** Enable/DisableEnhancedMonitoring (stored and reported): returns [current metrics, desired metrics]. */
-    public List<List<String>> setEnhancedMonitoring(StreamRef stream, Collection<String> shardLevelMetrics, boolean enable) {
+    /** Enable/DisableEnhancedMonitoring (stored and reported): returns the metrics before and after. */
+    public MonitoringChange setEnhancedMonitoring(StreamRef stream, Collection<String> shardLevelMetrics, boolean enable) {
         return settings.setMonitoring(stream, shardLevelMetrics, enable);
     }
 

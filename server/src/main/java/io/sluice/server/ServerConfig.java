@@ -40,7 +40,8 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
                            boolean limitsOn,
                            FsyncPolicy fsync, AuthMode auth, Path authConfig, Path tlsCert, Path tlsKey,
                            int maxRequestBytes, long maxInflightBytes, int workerThreads, int maxQueued,
-                           int maxConnections, long requestTimeoutMs, DeclaredStreams streams, String faults, Long faultsSeed,
+                           int maxConnections, long requestTimeoutMs, DeclaredStreams streams, String faults,
+                                   Long faultsSeed,
                            long subscriptionLifetimeMs, String adminHost, Integer adminPort,
                            StorageSettings storage) {
 
@@ -77,7 +78,8 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
             throw new IllegalArgumentException("admin-port must be in 0..65535, got " + adminPort);
         }
         if (subscriptionLifetimeMs < 1) {
-            throw new IllegalArgumentException("subscription-lifetime-ms must be at least 1, got " + subscriptionLifetimeMs);
+            throw new IllegalArgumentException("subscription-lifetime-ms must be at least 1, got "
+                    + subscriptionLifetimeMs);
         }
         if (shardLimit < 1) {
             throw new IllegalArgumentException("shard-limit must be at least 1, got " + shardLimit);
@@ -103,84 +105,84 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 4567, Path.of("data"), "us-east-1", "000000000000", 10_000, true,
                 FsyncPolicy.always(), AuthMode.OPEN, null, null, null, 10 * 1024 * 1024, 256L * 1024 * 1024,
-                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256, 1000, 60_000, DeclaredStreams.NONE, "", null, 300_000,
-                "127.0.0.1", null, StorageSettings.LOCAL);
+                Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 256, 1000, 60_000, DeclaredStreams.NONE,
+                "", null, 300_000, "127.0.0.1", null, StorageSettings.LOCAL);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().host(h).build();
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().port(p).build();
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(host, port, d, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().dataDir(d).build();
     }
 
     public ServerConfig withRegion(String r) {
-        return new ServerConfig(host, port, dataDir, r, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().region(r).build();
     }
 
     public ServerConfig withAccountId(String a) {
-        return new ServerConfig(host, port, dataDir, region, a, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().accountId(a).build();
     }
 
     public ServerConfig withShardLimit(int limit) {
-        return new ServerConfig(host, port, dataDir, region, accountId, limit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().shardLimit(limit).build();
     }
 
     public ServerConfig withLimits(boolean on) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, on, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().limitsOn(on).build();
     }
 
     public ServerConfig withFsync(FsyncPolicy f) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, f, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().fsync(f).build();
     }
 
     public ServerConfig withAuth(AuthMode mode, Path config) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, mode, config, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().auth(mode).authConfig(config).build();
     }
 
     public ServerConfig withTls(Path cert, Path key) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, cert, key, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().tlsCert(cert).tlsKey(key).build();
     }
 
     public ServerConfig withMaxRequestBytes(int bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, bytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().maxRequestBytes(bytes).build();
     }
 
     public ServerConfig withMaxInflightBytes(long bytes) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, bytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().maxInflightBytes(bytes).build();
     }
 
     public ServerConfig withWorkers(int threads, int queued) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, threads, queued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().workerThreads(threads).maxQueued(queued).build();
     }
 
     public ServerConfig withConnections(int max, long requestTimeout) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, max, requestTimeout, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().maxConnections(max).requestTimeoutMs(requestTimeout).build();
     }
 
     public ServerConfig withStreams(DeclaredStreams declared) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, declared, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().streams(declared).build();
     }
 
     public ServerConfig withFaults(String spec, Long seed) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, spec, seed, subscriptionLifetimeMs, adminHost, adminPort, storage);
+        return toBuilder().faults(spec).faultsSeed(seed).build();
     }
 
     public ServerConfig withSubscriptionLifetime(long ms) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, ms, adminHost, adminPort, storage);
+        return toBuilder().subscriptionLifetimeMs(ms).build();
     }
 
     public ServerConfig withAdmin(String host, Integer port) {
-        return new ServerConfig(this.host, this.port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, host, port, storage);
+        return toBuilder().adminHost(host).adminPort(port).build();
     }
 
     public ServerConfig withStorage(StorageSettings s) {
-        return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth, authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued, maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost, adminPort, s);
+        return toBuilder().storage(s).build();
     }
 
     /** Applies one setting by its flag / properties name; unknown names and bad values are errors naming both. */
@@ -227,5 +229,199 @@ public record ServerConfig(String host, int port, Path dataDir, String region, S
             case "off" -> false;
             default -> throw new IllegalArgumentException("limits '" + value + "' is not one of: kinesis, off");
         };
+    }
+
+    /** A builder holding this config's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Sets values one by one; {@link #build()} checks them as the constructor does. Not thread-safe. */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private Path dataDir;
+        private String region;
+        private String accountId;
+        private int shardLimit;
+        private boolean limitsOn;
+        private FsyncPolicy fsync;
+        private AuthMode auth;
+        private Path authConfig;
+        private Path tlsCert;
+        private Path tlsKey;
+        private int maxRequestBytes;
+        private long maxInflightBytes;
+        private int workerThreads;
+        private int maxQueued;
+        private int maxConnections;
+        private long requestTimeoutMs;
+        private DeclaredStreams streams;
+        private String faults;
+        private Long faultsSeed;
+        private long subscriptionLifetimeMs;
+        private String adminHost;
+        private Integer adminPort;
+        private StorageSettings storage;
+
+        private Builder(ServerConfig config) {
+            host = config.host;
+            port = config.port;
+            dataDir = config.dataDir;
+            region = config.region;
+            accountId = config.accountId;
+            shardLimit = config.shardLimit;
+            limitsOn = config.limitsOn;
+            fsync = config.fsync;
+            auth = config.auth;
+            authConfig = config.authConfig;
+            tlsCert = config.tlsCert;
+            tlsKey = config.tlsKey;
+            maxRequestBytes = config.maxRequestBytes;
+            maxInflightBytes = config.maxInflightBytes;
+            workerThreads = config.workerThreads;
+            maxQueued = config.maxQueued;
+            maxConnections = config.maxConnections;
+            requestTimeoutMs = config.requestTimeoutMs;
+            streams = config.streams;
+            faults = config.faults;
+            faultsSeed = config.faultsSeed;
+            subscriptionLifetimeMs = config.subscriptionLifetimeMs;
+            adminHost = config.adminHost;
+            adminPort = config.adminPort;
+            storage = config.storage;
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            region = value;
+            return this;
+        }
+
+        public Builder accountId(String value) {
+            accountId = value;
+            return this;
+        }
+
+        public Builder shardLimit(int value) {
+            shardLimit = value;
+            return this;
+        }
+
+        public Builder limitsOn(boolean value) {
+            limitsOn = value;
+            return this;
+        }
+
+        public Builder fsync(FsyncPolicy value) {
+            fsync = value;
+            return this;
+        }
+
+        public Builder auth(AuthMode value) {
+            auth = value;
+            return this;
+        }
+
+        public Builder authConfig(Path value) {
+            authConfig = value;
+            return this;
+        }
+
+        public Builder tlsCert(Path value) {
+            tlsCert = value;
+            return this;
+        }
+
+        public Builder tlsKey(Path value) {
+            tlsKey = value;
+            return this;
+        }
+
+        public Builder maxRequestBytes(int value) {
+            maxRequestBytes = value;
+            return this;
+        }
+
+        public Builder maxInflightBytes(long value) {
+            maxInflightBytes = value;
+            return this;
+        }
+
+        public Builder workerThreads(int value) {
+            workerThreads = value;
+            return this;
+        }
+
+        public Builder maxQueued(int value) {
+            maxQueued = value;
+            return this;
+        }
+
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        public Builder requestTimeoutMs(long value) {
+            requestTimeoutMs = value;
+            return this;
+        }
+
+        public Builder streams(DeclaredStreams value) {
+            streams = value;
+            return this;
+        }
+
+        public Builder faults(String value) {
+            faults = value;
+            return this;
+        }
+
+        public Builder faultsSeed(Long value) {
+            faultsSeed = value;
+            return this;
+        }
+
+        public Builder subscriptionLifetimeMs(long value) {
+            subscriptionLifetimeMs = value;
+            return this;
+        }
+
+        public Builder adminHost(String value) {
+            adminHost = value;
+            return this;
+        }
+
+        public Builder adminPort(Integer value) {
+            adminPort = value;
+            return this;
+        }
+
+        public Builder storage(StorageSettings value) {
+            storage = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, dataDir, region, accountId, shardLimit, limitsOn, fsync, auth,
+                    authConfig, tlsCert, tlsKey, maxRequestBytes, maxInflightBytes, workerThreads, maxQueued,
+                    maxConnections, requestTimeoutMs, streams, faults, faultsSeed, subscriptionLifetimeMs, adminHost,
+                    adminPort, storage);
+        }
     }
 }

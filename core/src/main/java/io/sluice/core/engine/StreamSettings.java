@@ -1,6 +1,7 @@
 package io.sluice.core.engine;
 
 import io.sluice.core.api.ListTagsResult;
+import io.sluice.core.api.MonitoringChange;
 import io.sluice.core.api.StreamRef;
 import io.sluice.core.api.Tag;
 import io.sluice.core.error.InvalidArgumentException;
@@ -159,10 +160,10 @@ public final class StreamSettings {
         change(ref, true, meta -> meta.withEncryption("NONE", null));
     }
 
-    /** Enable (or disable) enhanced monitoring; returns {current, desired} metric lists. */
-    public List<List<String>> setMonitoring(StreamRef ref, Collection<String> metrics, boolean enable) {
+    /** Enable (or disable) enhanced monitoring; returns the metrics before and after. */
+    public MonitoringChange setMonitoring(StreamRef ref, Collection<String> metrics, boolean enable) {
         Validation.required("shardLevelMetrics", metrics);
-        List<List<String>> out = new ArrayList<>();
+        MonitoringChange[] change = new MonitoringChange[1];
         change(ref, false, meta -> {
             LinkedHashSet<String> set = new LinkedHashSet<>(meta.shardLevelMetrics());
             List<String> requested = metrics.contains("ALL")
@@ -174,11 +175,10 @@ public final class StreamSettings {
             } else {
                 requested.forEach(set::remove);
             }
-            out.add(meta.shardLevelMetrics());
-            out.add(List.copyOf(set));
-            return meta.withShardLevelMetrics(List.copyOf(set));
+            change[0] = new MonitoringChange(meta.shardLevelMetrics(), List.copyOf(set));
+            return meta.withShardLevelMetrics(change[0].desired());
         });
-        return out;
+        return change[0];
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.sluice.server.actions;
 
 import io.sluice.core.StreamEngine;
+import io.sluice.core.api.MonitoringChange;
 import io.sluice.server.protocol.RequestContext;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.Shapes;
@@ -33,13 +34,13 @@ final class EnhancedMonitoring extends EngineAction {
 
     @Override
     public Map<String, Object> execute(Fields request, RequestContext context) {
-        List<List<String>> currentAndDesired = engine.setEnhancedMonitoring(Members.stream(request),
+        MonitoringChange change = engine.setEnhancedMonitoring(Members.stream(request),
                 request.list("ShardLevelMetrics"), enable);
         String name = engine.describeStreamSummary(Members.stream(request)).streamName();
         return Wire.struct(
                 "StreamName", name,
-                "CurrentShardLevelMetrics", currentAndDesired.get(0),
-                "DesiredShardLevelMetrics", currentAndDesired.get(1),
+                "CurrentShardLevelMetrics", change.current(),
+                "DesiredShardLevelMetrics", change.desired(),
                 "StreamARN", engine.config().streamArn(name));
     }
 }
