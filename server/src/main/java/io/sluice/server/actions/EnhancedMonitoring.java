@@ -5,7 +5,6 @@ import io.sluice.core.api.MonitoringChange;
 import io.sluice.server.protocol.RequestContext;
 import io.sluice.server.validation.Fields;
 import io.sluice.server.validation.Shapes;
-import java.util.List;
 import java.util.Map;
 
 /**
