@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.pump.compile.Application;
 import io.sluice.pump.compile.Conversions;
+import io.sluice.pump.compile.InputValues;
 import io.sluice.pump.compile.Pipeline;
 import io.sluice.pump.compile.PumpRecordException;
 import io.sluice.pump.compile.Scope;
@@ -231,11 +232,11 @@ public final class Pump {
         List<Scope.Column> columns = new ArrayList<>();
         if (first instanceof JsonNode) {
             for (Map.Entry<String, JsonNode> e : ((JsonNode) first).properties()) {
-                columns.add(new Scope.Column(e.getKey(), Conversions.inferType(e.getValue())));
+                columns.add(new Scope.Column(e.getKey(), InputValues.inferType(e.getValue())));
             }
         } else {
             for (Map.Entry<?, ?> e : ((Map<?, ?>) first).entrySet()) {
-                columns.add(new Scope.Column(String.valueOf(e.getKey()), Conversions.inferType(e.getValue())));
+                columns.add(new Scope.Column(String.valueOf(e.getKey()), InputValues.inferType(e.getValue())));
             }
         }
         Binding b = bind(application, columns, paths);

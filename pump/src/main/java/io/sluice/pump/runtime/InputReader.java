@@ -3,7 +3,7 @@ package io.sluice.pump.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.pump.compile.Conversions;
+import io.sluice.pump.compile.InputValues;
 import io.sluice.pump.compile.PumpRecordException;
 import io.sluice.pump.compile.Scope;
 import java.io.IOException;
@@ -18,13 +18,13 @@ import org.apache.kafka.connect.data.Struct;
 /**
  * Reads the source stream's columns out of a record value: a Connect {@link Struct}, a schemaless {@link Map},
  * or JSON held in a {@code byte[]} or {@code String} (parsed without recursion, nesting at most
- * {@link Conversions#MAX_JSON_NESTING} levels). Each column is found by its name (exactly, as KDA matches JSON
+ * {@link InputValues#MAX_JSON_NESTING} levels). Each column is found by its name (exactly, as KDA matches JSON
  * names) or by its configured path, then converted to the column's type; a column the value lacks is NULL. Field
  * lookups for Structs are resolved once per schema. Thread-safe.
  */
 public final class InputReader {
 
-    static final ObjectMapper MAPPER = Conversions.recordJsonMapper();
+    static final ObjectMapper MAPPER = InputValues.recordJsonMapper();
 
     private final String[] names;
     private final int[] read; // indexes of the columns the pumps use; the others stay NULL
@@ -46,7 +46,7 @@ public final class InputReader {
             Scope.Column c = columns.get(i);
             names[i] = c.name();
             this.paths[i] = paths.get(c.name());
-            converters[i] = Conversions.fromExternal(c.type(), c.name());
+            converters[i] = InputValues.fromExternal(c.type(), c.name());
         }
     }
 
