@@ -184,8 +184,8 @@ public final class Pump {
             Object input = value;
             if (declared != null) {
                 binding = declared;
-            } else if (value instanceof Struct) {
-                binding = bindingFor(((Struct) value).schema());
+            } else if (value instanceof Struct struct) {
+                binding = bindingFor(struct.schema());
             } else if (value instanceof Map) {
                 binding = schemaless != null ? schemaless : inferSchemaless(value);
             } else {
@@ -230,8 +230,8 @@ public final class Pump {
             return schemaless;
         }
         List<Scope.Column> columns = new ArrayList<>();
-        if (first instanceof JsonNode) {
-            for (Map.Entry<String, JsonNode> e : ((JsonNode) first).properties()) {
+        if (first instanceof JsonNode jsonNode) {
+            for (Map.Entry<String, JsonNode> e : jsonNode.properties()) {
                 columns.add(new Scope.Column(e.getKey(), InputValues.inferType(e.getValue())));
             }
         } else {

@@ -3,6 +3,7 @@ package io.sluice.pump;
 import io.sluice.pump.compile.PumpRecordException;
 import io.sluice.pump.runtime.InputReader;
 import io.sluice.pump.sql.PumpSqlException;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -124,11 +125,11 @@ public abstract class PumpTransform<R extends ConnectRecord<R>> implements Trans
     /** A KDA-style error row for a failed record. */
     public static Struct errorRow(PumpRecordException e, String dataRow, long rowtime) {
         return new Struct(ERROR_SCHEMA)
-                .put("ERROR_TIME", new java.util.Date())
+                .put("ERROR_TIME", new Date())
                 .put("ERROR_LEVEL", "ERROR")
                 .put("ERROR_NAME", e.errorName())
                 .put("MESSAGE", String.valueOf(e.getMessage()))
-                .put("DATA_ROWTIME", new java.util.Date(rowtime))
+                .put("DATA_ROWTIME", new Date(rowtime))
                 .put("DATA_ROW", dataRow)
                 .put("PUMP_NAME", e.pumpName());
     }

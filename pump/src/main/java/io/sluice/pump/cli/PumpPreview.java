@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.pump.Pump;
 import io.sluice.pump.PumpConfig;
+import io.sluice.pump.compile.Conversions;
 import io.sluice.pump.compile.PumpRecordException;
 import io.sluice.pump.sql.PumpSqlException;
 import java.io.BufferedReader;
@@ -170,11 +171,11 @@ public final class PumpPreview {
 
     private static String errorRow(PumpRecordException e, String line, long rowtime) throws IOException {
         ObjectNode node = JSON.createObjectNode();
-        node.put("ERROR_TIME", io.sluice.pump.compile.Conversions.formatTimestamp(System.currentTimeMillis()));
+        node.put("ERROR_TIME", Conversions.formatTimestamp(System.currentTimeMillis()));
         node.put("ERROR_LEVEL", "ERROR");
         node.put("ERROR_NAME", e.errorName());
         node.put("MESSAGE", e.getMessage());
-        node.put("DATA_ROWTIME", io.sluice.pump.compile.Conversions.formatTimestamp(rowtime));
+        node.put("DATA_ROWTIME", Conversions.formatTimestamp(rowtime));
         node.put("DATA_ROW", line);
         node.put("PUMP_NAME", e.pumpName());
         return JSON.writeValueAsString(node);

@@ -6,6 +6,7 @@ import io.sluice.pump.sql.Position;
 import io.sluice.pump.sql.PumpSqlException;
 import io.sluice.pump.type.SqlType;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,7 @@ public final class Application {
         List<Ast.CreatePump> pumps = new ArrayList<>();
         Set<String> pumpNames = new HashSet<>();
         for (Ast.Statement st : program.statements()) {
-            if (st instanceof Ast.CreateStream) {
-                Ast.CreateStream cs = (Ast.CreateStream) st;
+            if (st instanceof Ast.CreateStream cs) {
                 checkColumns(sql, cs.columns());
                 streams.put(cs.name().name(), cs);
             } else {
@@ -88,14 +88,14 @@ public final class Application {
         for (Ast.CreatePump p : pumps) {
             String target = p.target().name();
             if (target.equals(sourceName)) {
-                throw new PumpSqlException("pump " + ExpressionCompiler.quote(p.name().name())
-                        + " inserts into the source stream " + ExpressionCompiler.quote(sourceName),
+                throw new PumpSqlException("pump " + Names.quote(p.name().name())
+                        + " inserts into the source stream " + Names.quote(sourceName),
                         p.target().position(), "insert into a stream declared with CREATE OR REPLACE STREAM", sql);
             }
             if (!streams.containsKey(target)) {
                 throw new PumpSqlException("Stream " + show(p.target()) + " does not exist", p.target().position(),
                         hintForStream(p.target(), streams.keySet(), "declare it: CREATE OR REPLACE STREAM "
-                                + ExpressionCompiler.quote(target) + " (...)"), sql);
+                                + Names.quote(target) + " (...)"), sql);
             }
             String from = p.select().from().name();
             if (!from.equals(sourceName) && !streams.containsKey(from)) {
@@ -103,7 +103,7 @@ public final class Application {
                 known.add(sourceName);
                 throw new PumpSqlException("Stream " + show(p.select().from()) + " does not exist",
                         p.select().from().position(), hintForStream(p.select().from(), known,
-                                "the source stream is " + ExpressionCompiler.quote(sourceName)), sql);
+                                "the source stream is " + Names.quote(sourceName)), sql);
             }
             if (p.columns() != null) {
                 Ast.CreateStream ts = streams.get(target);
@@ -111,7 +111,7 @@ public final class Application {
                 for (Ast.Identifier c : p.columns()) {
                     if (ts.columns().stream().noneMatch(d -> d.name().name().equals(c.name()))) {
                         throw new PumpSqlException("Column " + show(c) + " does not exist in stream "
-                                + ExpressionCompiler.quote(target), c.position(), columnHint(c, ts), sql);
+                                + Names.quote(target), c.position(), columnHint(c, ts), sql);
                     }
                     if (!seen.add(c.name())) {
                         throw new PumpSqlException("Column " + show(c) + " is listed twice", c.position(), null, sql);
@@ -122,7 +122,7 @@ public final class Application {
         String dest = destination == null || destination.isEmpty() ? findDestination(sql, pumps, sourceName)
                 : destination;
         if (!streams.containsKey(dest)) {
-            throw new PumpSqlException("destination stream " + ExpressionCompiler.quote(dest) + " is not declared",
+            throw new PumpSqlException("destination stream " + Names.quote(dest) + " is not declared",
                     new Position(1, 1, 0), "declared streams: " + quoteAll(streams.keySet()), sql);
         }
         List<Ast.CreatePump> chain = chain(sql, pumps, sourceName, dest);
@@ -130,13 +130,13 @@ public final class Application {
     }
 
     private static String show(Ast.Identifier id) {
-        return id.quoted() ? ExpressionCompiler.quote(id.name()) : id.name();
+        return id.quoted() ? Names.quote(id.name()) : id.name();
     }
 
     private static String quoteAll(Set<String> names) {
         List<String> q = new ArrayList<>();
         for (String n : names) {
-            q.add(ExpressionCompiler.quote(n));
+            q.add(Names.quote(n));
         }
         return String.join(", ", q);
     }
@@ -144,8 +144,8 @@ public final class Application {
     private static String hintForStream(Ast.Identifier id, Set<String> known, String fallback) {
         for (String k : known) {
             if (k.equalsIgnoreCase(id.name())) {
-                return id.quoted() ? "quoted names are case-sensitive; did you mean " + ExpressionCompiler.quote(k) + "?"
-                        : "unquoted names are upper-cased; did you mean " + ExpressionCompiler.quote(k) + "?";
+                return id.quoted() ? "quoted names are case-sensitive; did you mean " + Names.quote(k) + "?"
+                        : "unquoted names are upper-cased; did you mean " + Names.quote(k) + "?";
             }
         }
         return fallback;
@@ -154,7 +154,7 @@ public final class Application {
     private static String columnHint(Ast.Identifier c, Ast.CreateStream ts) {
         for (Ast.ColumnDef d : ts.columns()) {
             if (d.name().name().equalsIgnoreCase(c.name())) {
-                return "did you mean " + ExpressionCompiler.quote(d.name().name()) + "?";
+                return "did you mean " + Names.quote(d.name().name()) + "?";
             }
         }
         return null;
@@ -197,7 +197,7 @@ public final class Application {
                     pumps.get(0).position(), "set pump.destination.stream", sql);
         }
         throw new PumpSqlException("more than one destination stream: " + String.join(", ",
-                candidates.stream().map(ExpressionCompiler::quote).toList()), pumps.get(0).position(),
+                candidates.stream().map(Names::quote).toList()), pumps.get(0).position(),
                 "choose one with pump.destination.stream (--destination in the preview)", sql);
     }
 
@@ -207,7 +207,7 @@ public final class Application {
         Set<String> visited = new HashSet<>();
         while (!stream.equals(sourceName)) {
             if (!visited.add(stream)) {
-                throw new PumpSqlException("pumps form a cycle through stream " + ExpressionCompiler.quote(stream),
+                throw new PumpSqlException("pumps form a cycle through stream " + Names.quote(stream),
                         reversed.get(reversed.size() - 1).position(), null, sql);
             }
             List<Ast.CreatePump> feeding = new ArrayList<>();
@@ -217,15 +217,15 @@ public final class Application {
                 }
             }
             if (feeding.isEmpty()) {
-                throw new PumpSqlException("no pump inserts into stream " + ExpressionCompiler.quote(stream)
-                        + ", so nothing reaches the destination " + ExpressionCompiler.quote(dest),
-                        new Position(1, 1, 0), "add a pump: INSERT INTO " + ExpressionCompiler.quote(stream)
-                                + " SELECT STREAM ... FROM " + ExpressionCompiler.quote(sourceName), sql);
+                throw new PumpSqlException("no pump inserts into stream " + Names.quote(stream)
+                        + ", so nothing reaches the destination " + Names.quote(dest),
+                        new Position(1, 1, 0), "add a pump: INSERT INTO " + Names.quote(stream)
+                                + " SELECT STREAM ... FROM " + Names.quote(sourceName), sql);
             }
             if (feeding.size() > 1) {
-                throw new PumpSqlException("stream " + ExpressionCompiler.quote(stream) + " is fed by "
+                throw new PumpSqlException("stream " + Names.quote(stream) + " is fed by "
                         + feeding.size() + " pumps (" + String.join(", ", feeding.stream()
-                        .map(p -> ExpressionCompiler.quote(p.name().name())).toList()) + "), but a transform emits at"
+                        .map(p -> Names.quote(p.name().name())).toList()) + "), but a transform emits at"
                         + " most one record per input record", feeding.get(1).position(),
                         "combine them into one pump with OR in WHERE and CASE in SELECT, or run one transform per"
                                 + " pump", sql);
@@ -274,7 +274,7 @@ public final class Application {
      */
     public Pipeline compile(List<Scope.Column> sourceColumns) {
         List<Stage> stages = new ArrayList<>();
-        java.util.BitSet usedSource = null;
+        BitSet usedSource = null;
         List<Scope.Column> current = sourceColumns;
         String currentName = sourceName;
         for (Ast.CreatePump p : chain) {
@@ -317,10 +317,10 @@ public final class Application {
                 }
             }
             if (values.size() != targetIndexes.size()) {
-                String what = p.columns() == null ? "stream " + ExpressionCompiler.quote(target.name().name()) + " has "
+                String what = p.columns() == null ? "stream " + Names.quote(target.name().name()) + " has "
                         + targetColumns.size() + " column" + (targetColumns.size() == 1 ? "" : "s")
                         : "the INSERT lists " + targetIndexes.size() + " column" + (targetIndexes.size() == 1 ? "" : "s");
-                throw new PumpSqlException("INSERT INTO " + ExpressionCompiler.quote(target.name().name()) + ": "
+                throw new PumpSqlException("INSERT INTO " + Names.quote(target.name().name()) + ": "
                         + what + " but the SELECT gives " + values.size() + " value" + (values.size() == 1 ? "" : "s"),
                         select.position(), p.columns() == null
                         ? "list the target columns: INSERT INTO \"S\" (\"a\", \"b\") SELECT STREAM ..." : null, sql);
@@ -331,8 +331,8 @@ public final class Application {
                 Typed v = values.get(i);
                 if (!Conversions.assignable(v.type(), col.type())) {
                     throw new PumpSqlException("Cannot insert " + v.type() + " into column "
-                            + ExpressionCompiler.quote(col.name().name()) + " " + col.type() + " of stream "
-                            + ExpressionCompiler.quote(target.name().name()), positions.get(i),
+                            + Names.quote(col.name().name()) + " " + col.type() + " of stream "
+                            + Names.quote(target.name().name()), positions.get(i),
                             Conversions.castable(v.type(), col.type()) ? "convert it: CAST(... AS " + col.type() + ")"
                                     : null, sql);
                 }

@@ -3,6 +3,7 @@ package io.sluice.pump.compile;
 import io.sluice.pump.type.SqlType;
 import io.sluice.pump.type.SqlType.Kind;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
@@ -199,7 +200,7 @@ final class Arithmetic {
             case "*":
                 return BigDecimal::multiply;
             default:
-                return (a, b) -> ExpressionCompiler.divide(a, b, scale);
+                return (a, b) -> divide(a, b, scale);
         }
     }
 
@@ -283,5 +284,13 @@ final class Arithmetic {
             }
             return result;
         }, type, constant);
+    }
+
+    /** {@code a / b} rounded half up to {@code scale} digits; division by zero is the record's error. */
+    static BigDecimal divide(BigDecimal a, BigDecimal b, int scale) {
+        if (b.signum() == 0) {
+            throw new PumpRecordException(PumpRecordException.DIVISION_BY_ZERO, "division by zero");
+        }
+        return a.divide(b, scale, RoundingMode.HALF_UP);
     }
 }

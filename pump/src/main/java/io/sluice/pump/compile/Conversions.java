@@ -11,6 +11,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -191,7 +193,7 @@ public final class Conversions {
                 if (from.kind() == Kind.VARBINARY) {
                     int max = to.length();
                     return from.length() <= max ? null
-                            : v -> ((byte[]) v).length <= max ? v : java.util.Arrays.copyOf((byte[]) v, max);
+                            : v -> ((byte[]) v).length <= max ? v : Arrays.copyOf((byte[]) v, max);
                 }
                 break;
             case INTERVAL_DAY_TIME:
@@ -426,7 +428,7 @@ public final class Conversions {
             case DATE:
             case TIME:
             case TIMESTAMP:
-                return v -> new java.util.Date((Long) v);
+                return v -> new Date((Long) v);
             case INTERVAL_DAY_TIME:
             case INTERVAL_YEAR_MONTH:
             case BIGINT:

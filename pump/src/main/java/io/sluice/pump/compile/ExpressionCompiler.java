@@ -6,14 +6,12 @@ import io.sluice.pump.sql.PumpSqlException;
 import io.sluice.pump.type.SqlType;
 import io.sluice.pump.type.SqlType.Kind;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -29,7 +27,7 @@ public final class ExpressionCompiler {
     /** True while compiling an operand where a string literal was likely meant (right of =, LIKE, IN ...). */
     private boolean valuePosition;
     /** The scope's columns the compiled expressions read, so input readers can skip the others. */
-    private final java.util.BitSet used = new java.util.BitSet();
+    private final BitSet used = new BitSet();
 
     public ExpressionCompiler(String sql, Scope scope) {
         this.sql = sql;
@@ -37,8 +35,8 @@ public final class ExpressionCompiler {
     }
 
     /** Indexes of the scope's columns that the expressions compiled so far read. */
-    public java.util.BitSet usedColumns() {
-        return (java.util.BitSet) used.clone();
+    public BitSet usedColumns() {
+        return (BitSet) used.clone();
     }
 
     PumpSqlException error(String reason, Position at, String hint) {
@@ -86,52 +84,49 @@ public final class ExpressionCompiler {
     }
 
     private Typed compileNode(Ast.Expr expr) {
-        if (expr instanceof Ast.Literal) {
-            Ast.Literal lit = (Ast.Literal) expr;
+        if (expr instanceof Ast.Literal lit) {
             return Typed.constant(lit.value(), lit.type());
         }
-        if (expr instanceof Ast.ColumnRef) {
-            return column((Ast.ColumnRef) expr);
+        if (expr instanceof Ast.ColumnRef columnRef) {
+            return column(columnRef);
         }
-        if (expr instanceof Ast.Unary) {
-            return unary((Ast.Unary) expr);
+        if (expr instanceof Ast.Unary unary) {
+            return unary(unary);
         }
-        if (expr instanceof Ast.Binary) {
-            return binary((Ast.Binary) expr);
+        if (expr instanceof Ast.Binary binary) {
+            return binary(binary);
         }
-        if (expr instanceof Ast.IsNull) {
-            Ast.IsNull n = (Ast.IsNull) expr;
+        if (expr instanceof Ast.IsNull n) {
             Typed operand = compile(n.operand());
             Term t = operand.term();
             boolean negated = n.negated();
             return new Typed(row -> (t.eval(row) == null) != negated, SqlType.BOOLEAN, operand.constant());
         }
-        if (expr instanceof Ast.IsTruth) {
-            Ast.IsTruth n = (Ast.IsTruth) expr;
+        if (expr instanceof Ast.IsTruth n) {
             Typed operand = condition(n.operand(), "IS " + (n.truth() == null ? "UNKNOWN" : n.truth() ? "TRUE" : "FALSE"));
             Boolean truth = n.truth();
             boolean negated = n.negated();
             Term t = operand.term();
-            return new Typed(row -> java.util.Objects.equals(t.eval(row), truth) != negated, SqlType.BOOLEAN,
+            return new Typed(row -> Objects.equals(t.eval(row), truth) != negated, SqlType.BOOLEAN,
                     operand.constant());
         }
-        if (expr instanceof Ast.Between) {
-            return between((Ast.Between) expr);
+        if (expr instanceof Ast.Between between) {
+            return between(between);
         }
-        if (expr instanceof Ast.InList) {
-            return in((Ast.InList) expr);
+        if (expr instanceof Ast.InList inList) {
+            return in(inList);
         }
-        if (expr instanceof Ast.Like) {
-            return like((Ast.Like) expr);
+        if (expr instanceof Ast.Like like) {
+            return like(like);
         }
-        if (expr instanceof Ast.Case) {
-            return caseExpr((Ast.Case) expr);
+        if (expr instanceof Ast.Case caseValue) {
+            return caseExpr(caseValue);
         }
-        if (expr instanceof Ast.Cast) {
-            return cast((Ast.Cast) expr);
+        if (expr instanceof Ast.Cast cast) {
+            return cast(cast);
         }
-        if (expr instanceof Ast.Call) {
-            return Functions.compile(this, (Ast.Call) expr);
+        if (expr instanceof Ast.Call call) {
+            return Functions.compile(this, call);
         }
         Ast.Keyword k = (Ast.Keyword) expr;
         throw error("unexpected keyword " + k.word(), k.position(), null);
@@ -143,8 +138,8 @@ public final class ExpressionCompiler {
         if (ref.qualifier() != null) {
             String q = ref.qualifier().name();
             if (!q.equals(scope.stream()) && !q.equals(scope.alias())) {
-                throw error("Stream " + show(ref.qualifier()) + " is not in FROM (it reads " + quote(scope.stream())
-                        + (scope.alias() == null ? "" : " AS " + quote(scope.alias())) + ")",
+                throw error("Stream " + show(ref.qualifier()) + " is not in FROM (it reads " + Names.quote(scope.stream())
+                        + (scope.alias() == null ? "" : " AS " + Names.quote(scope.alias())) + ")",
                         ref.qualifier().position(), null);
             }
         }
@@ -173,60 +168,33 @@ public final class ExpressionCompiler {
                 caseMatch = c.name();
             }
         }
-        String where = " in stream " + quote(scope.stream());
+        String where = " in stream " + Names.quote(scope.stream());
         if (!id.quoted() && caseMatch != null) {
             return error("Column " + name + " does not exist" + where + " (unquoted names are upper-cased)",
-                    id.position(), "did you mean " + quote(caseMatch) + "?");
+                    id.position(), "did you mean " + Names.quote(caseMatch) + "?");
         }
         if (caseMatch != null) {
-            return error("Column " + quote(name) + " does not exist" + where, id.position(),
-                    "quoted names are case-sensitive; did you mean " + quote(caseMatch) + "?");
+            return error("Column " + Names.quote(name) + " does not exist" + where, id.position(),
+                    "quoted names are case-sensitive; did you mean " + Names.quote(caseMatch) + "?");
         }
         if (id.quoted() && valuePosition) {
-            return error("Column " + quote(name) + " does not exist" + where, id.position(),
+            return error("Column " + Names.quote(name) + " does not exist" + where, id.position(),
                     "string literals take single quotes: '" + name.replace("'", "''") + "'");
         }
         if (id.quoted()) {
             String near = nearest(name);
-            return error("Column " + quote(name) + " does not exist" + where, id.position(),
-                    near != null ? "did you mean " + quote(near) + "?" : "its columns are " + columnList());
+            return error("Column " + Names.quote(name) + " does not exist" + where, id.position(),
+                    near != null ? "did you mean " + Names.quote(near) + "?" : "its columns are " + columnList());
         }
         String near = nearest(name);
         return error("Column " + name + " does not exist" + where, id.position(),
-                near != null ? "did you mean " + quote(near) + "?" : "its columns are " + columnList());
+                near != null ? "did you mean " + Names.quote(near) + "?" : "its columns are " + columnList());
     }
 
     private String nearest(String name) {
-        String best = null;
-        int bestDistance = 3;
-        for (Scope.Column c : scope.columns()) {
-            int d = distance(name.toUpperCase(Locale.ROOT), c.name().toUpperCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c.name();
-            }
-        }
-        return best;
+        return Names.nearest(name, scope.columns().stream().map(Scope.Column::name).toList(), true);
     }
 
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] tmp = prev;
-            prev = cur;
-            cur = tmp;
-        }
-        return prev[b.length()];
-    }
 
     private String columnList() {
         if (scope.columns().isEmpty()) {
@@ -234,7 +202,7 @@ public final class ExpressionCompiler {
         }
         List<String> names = new ArrayList<>();
         for (Scope.Column c : scope.columns()) {
-            names.add(quote(c.name()));
+            names.add(Names.quote(c.name()));
             if (names.size() == 12) {
                 names.add("...");
                 break;
@@ -243,12 +211,9 @@ public final class ExpressionCompiler {
         return String.join(", ", names);
     }
 
-    static String quote(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
 
     private static String show(Ast.Identifier id) {
-        return id.quoted() ? quote(id.name()) : id.name();
+        return id.quoted() ? Names.quote(id.name()) : id.name();
     }
 
     // ---- operators
@@ -775,44 +740,5 @@ public final class ExpressionCompiler {
         return result;
     }
 
-    static long floorTo(long ms, String unit) {
-        switch (unit) {
-            case "SECOND":
-                return Math.floorDiv(ms, 1000L) * 1000L;
-            case "MINUTE":
-                return Math.floorDiv(ms, 60_000L) * 60_000L;
-            case "HOUR":
-                return Math.floorDiv(ms, 3_600_000L) * 3_600_000L;
-            case "DAY":
-                return Math.floorDiv(ms, Conversions.DAY_MS) * Conversions.DAY_MS;
-            default: {
-                LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L), 0, ZoneOffset.UTC)
-                        .toLocalDate().atStartOfDay();
-                switch (unit) {
-                    case "WEEK":
-                        t = t.minusDays(t.getDayOfWeek().getValue() - 1L);
-                        break;
-                    case "MONTH":
-                        t = t.withDayOfMonth(1);
-                        break;
-                    case "QUARTER":
-                        t = t.withDayOfMonth(1).withMonth((t.getMonthValue() - 1) / 3 * 3 + 1);
-                        break;
-                    case "YEAR":
-                        t = t.withDayOfYear(1);
-                        break;
-                    default:
-                        throw new IllegalArgumentException(unit);
-                }
-                return t.toInstant(ZoneOffset.UTC).toEpochMilli();
-            }
-        }
-    }
 
-    static BigDecimal divide(BigDecimal a, BigDecimal b, int scale) {
-        if (b.signum() == 0) {
-            throw new PumpRecordException(PumpRecordException.DIVISION_BY_ZERO, "division by zero");
-        }
-        return a.divide(b, scale, RoundingMode.HALF_UP);
-    }
 }

@@ -36,15 +36,7 @@ final class Functions {
     static Typed compile(ExpressionCompiler c, Ast.Call ast) {
         FunctionCompiler f = FUNCTIONS.get(ast.name());
         if (f == null) {
-            String near = null;
-            int best = 3;
-            for (String name : FUNCTIONS.keySet()) {
-                int d = ExpressionCompiler.distance(ast.name(), name);
-                if (d < best) {
-                    best = d;
-                    near = name;
-                }
-            }
+            String near = Names.nearest(ast.name(), FUNCTIONS.keySet(), false);
             throw c.error("Unknown function " + ast.name(), ast.position(),
                     near != null ? "did you mean " + near + "?" : "functions: " + String.join(", ", FUNCTIONS.keySet()));
         }

@@ -8,12 +8,17 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.sluice.pump.type.SqlType;
 import io.sluice.pump.type.SqlType.Kind;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -49,11 +54,11 @@ public final class InputValues {
             long max = to.maxValue();
             return raw -> {
                 long v;
-                if (raw instanceof Integer) {
-                    v = (Integer) raw;
-                } else if (raw instanceof Long) {
-                    v = (Long) raw;
-                } else if (raw instanceof com.fasterxml.jackson.databind.node.IntNode) {
+                if (raw instanceof Integer i) {
+                    v = i;
+                } else if (raw instanceof Long longValue) {
+                    v = longValue;
+                } else if (raw instanceof IntNode) {
                     v = ((JsonNode) raw).intValue();
                 } else {
                     return general.apply(raw);
@@ -64,8 +69,8 @@ public final class InputValues {
         if (to.kind() == Kind.VARCHAR) {
             int length = to.length();
             return raw -> {
-                String s = raw instanceof String ? (String) raw
-                        : raw instanceof com.fasterxml.jackson.databind.node.TextNode ? ((JsonNode) raw).textValue()
+                String s = raw instanceof String stringValue ? stringValue
+                        : raw instanceof TextNode ? ((JsonNode) raw).textValue()
                         : null;
                 if (s == null) {
                     return general.apply(raw);
@@ -79,7 +84,7 @@ public final class InputValues {
     private static UnaryOperator<Object> generalFromExternal(SqlType to, String column) {
         UnaryOperator<Object> fit = to.isString() ? Conversions.fitString(to) : null;
         return raw -> {
-            Object v = raw instanceof JsonNode ? fromJson((JsonNode) raw) : raw;
+            Object v = raw instanceof JsonNode jsonNode ? fromJson(jsonNode) : raw;
             if (v == null) {
                 return null;
             }
@@ -106,8 +111,8 @@ public final class InputValues {
                     if ((v instanceof Double || v instanceof Float) && !Double.isFinite(((Number) v).doubleValue())) {
                         throw mismatch(v, to); // JSON's 1e400 reads as Infinity, which no integer holds
                     }
-                    BigDecimal d = v instanceof BigInteger ? new BigDecimal((BigInteger) v)
-                            : v instanceof BigDecimal ? (BigDecimal) v : BigDecimal.valueOf(((Number) v).doubleValue());
+                    BigDecimal d = v instanceof BigInteger bigInteger ? new BigDecimal(bigInteger)
+                            : v instanceof BigDecimal bigDecimal ? bigDecimal : BigDecimal.valueOf(((Number) v).doubleValue());
                     if (d.signum() != 0 && d.scale() > d.precision()) {
                         throw mismatch(v, to); // a fraction below 1 (1e-999999999): cheaper to tell than to compute
                     }
@@ -116,9 +121,9 @@ public final class InputValues {
                     } catch (ArithmeticException e) {
                         throw mismatch(v, to);
                     }
-                } else if (v instanceof String) {
+                } else if (v instanceof String stringValue) {
                     try {
-                        l = Long.parseLong(((String) v).trim());
+                        l = Long.parseLong(stringValue.trim());
                     } catch (NumberFormatException e) {
                         throw mismatch(v, to);
                     }
@@ -129,17 +134,17 @@ public final class InputValues {
             }
             case DECIMAL: {
                 BigDecimal d;
-                if (v instanceof BigDecimal) {
-                    d = (BigDecimal) v;
+                if (v instanceof BigDecimal bigDecimal) {
+                    d = bigDecimal;
                 } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
                     d = BigDecimal.valueOf(((Number) v).longValue());
-                } else if (v instanceof BigInteger) {
-                    d = new BigDecimal((BigInteger) v);
+                } else if (v instanceof BigInteger bigInteger) {
+                    d = new BigDecimal(bigInteger);
                 } else if (v instanceof Double || v instanceof Float) {
                     d = Conversions.doubleToDecimal(((Number) v).doubleValue(), to);
-                } else if (v instanceof String) {
+                } else if (v instanceof String stringValue2) {
                     try {
-                        d = new BigDecimal(((String) v).trim());
+                        d = new BigDecimal(stringValue2.trim());
                     } catch (NumberFormatException e) {
                         throw mismatch(v, to);
                     }
@@ -151,11 +156,11 @@ public final class InputValues {
             case REAL:
             case DOUBLE: {
                 double d;
-                if (v instanceof Number) {
-                    d = ((Number) v).doubleValue();
-                } else if (v instanceof String) {
+                if (v instanceof Number numberValue) {
+                    d = numberValue.doubleValue();
+                } else if (v instanceof String stringValue3) {
                     try {
-                        d = Double.parseDouble(((String) v).trim());
+                        d = Double.parseDouble(stringValue3.trim());
                     } catch (NumberFormatException e) {
                         throw mismatch(v, to);
                     }
@@ -167,16 +172,16 @@ public final class InputValues {
             case VARCHAR:
             case CHAR: {
                 String s;
-                if (v instanceof String) {
-                    s = (String) v;
-                } else if (v instanceof BigDecimal) {
-                    s = Conversions.plainText((BigDecimal) v);
+                if (v instanceof String stringValue) {
+                    s = stringValue;
+                } else if (v instanceof BigDecimal bigDecimal2) {
+                    s = Conversions.plainText(bigDecimal2);
                 } else if (v instanceof Number || v instanceof Boolean) {
                     s = v.toString();
                 } else if (v instanceof Map || v instanceof List) {
                     s = toJsonText(v);
-                } else if (v instanceof java.util.Date) {
-                    s = Conversions.formatTimestamp(((java.util.Date) v).getTime());
+                } else if (v instanceof Date date) {
+                    s = Conversions.formatTimestamp(date.getTime());
                 } else {
                     s = v.toString();
                 }
@@ -186,8 +191,8 @@ public final class InputValues {
                 if (v instanceof Boolean) {
                     return v;
                 }
-                if (v instanceof String) {
-                    String s = ((String) v).trim();
+                if (v instanceof String stringValue4) {
+                    String s = stringValue4.trim();
                     if (s.equalsIgnoreCase("true")) {
                         return Boolean.TRUE;
                     }
@@ -200,12 +205,12 @@ public final class InputValues {
             case DATE:
             case TIME: {
                 long ms;
-                if (v instanceof java.util.Date) {
-                    ms = ((java.util.Date) v).getTime();
+                if (v instanceof Date date) {
+                    ms = date.getTime();
                 } else if (v instanceof Long || v instanceof Integer) {
                     ms = ((Number) v).longValue();
-                } else if (v instanceof String) {
-                    String s = ((String) v).trim();
+                } else if (v instanceof String stringValue2) {
+                    String s = stringValue2.trim();
                     ms = to.kind() == Kind.TIME ? Conversions.parseTime(s, to) : Conversions.parseTimestamp(s, to);
                 } else {
                     throw mismatch(v, to);
@@ -222,20 +227,20 @@ public final class InputValues {
                 byte[] bytes;
                 if (v instanceof byte[]) {
                     bytes = (byte[]) v;
-                } else if (v instanceof ByteBuffer) {
-                    ByteBuffer b = ((ByteBuffer) v).duplicate();
+                } else if (v instanceof ByteBuffer byteBuffer) {
+                    ByteBuffer b = byteBuffer.duplicate();
                     bytes = new byte[b.remaining()];
                     b.get(bytes);
-                } else if (v instanceof String) {
+                } else if (v instanceof String stringValue) {
                     try {
-                        bytes = Base64.getDecoder().decode((String) v);
+                        bytes = Base64.getDecoder().decode(stringValue);
                     } catch (IllegalArgumentException e) {
                         throw mismatch(v, to);
                     }
                 } else {
                     throw mismatch(v, to);
                 }
-                return bytes.length <= to.length() ? bytes : java.util.Arrays.copyOf(bytes, to.length());
+                return bytes.length <= to.length() ? bytes : Arrays.copyOf(bytes, to.length());
             }
             default:
                 throw mismatch(v, to);
@@ -303,7 +308,7 @@ public final class InputValues {
         if (node.isBinary()) {
             try {
                 return node.binaryValue();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return node.toString();
             }
         }
@@ -312,8 +317,7 @@ public final class InputValues {
 
     /** The SQL type a JSON or Map value suggests when the source stream's columns are inferred. */
     public static SqlType inferType(Object v) {
-        if (v instanceof JsonNode) {
-            JsonNode n = (JsonNode) v;
+        if (v instanceof JsonNode n) {
             if (n.isIntegralNumber()) {
                 return SqlType.BIGINT;
             }
@@ -328,8 +332,7 @@ public final class InputValues {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return SqlType.BIGINT;
         }
-        if (v instanceof BigDecimal) {
-            BigDecimal d = (BigDecimal) v;
+        if (v instanceof BigDecimal d) {
             return SqlType.decimal(SqlType.MAX_DECIMAL_PRECISION, Math.max(0, Math.min(d.scale(), 18)));
         }
         if (v instanceof Double || v instanceof Float) {
@@ -338,7 +341,7 @@ public final class InputValues {
         if (v instanceof Boolean) {
             return SqlType.BOOLEAN;
         }
-        if (v instanceof java.util.Date) {
+        if (v instanceof Date) {
             return SqlType.TIMESTAMP;
         }
         if (v instanceof byte[] || v instanceof ByteBuffer) {

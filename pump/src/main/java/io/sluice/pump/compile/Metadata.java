@@ -1,6 +1,8 @@
 package io.sluice.pump.compile;
 
 import io.sluice.pump.type.SqlType;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Map;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
@@ -55,16 +57,16 @@ public final class Metadata {
             }
             Object v = h.value();
             if (v instanceof byte[]) {
-                v = new String((byte[]) v, java.nio.charset.StandardCharsets.UTF_8);
+                v = new String((byte[]) v, StandardCharsets.UTF_8);
             }
             if (!time) {
                 return v.toString();
             }
-            if (v instanceof java.util.Date) {
-                return ((java.util.Date) v).getTime();
+            if (v instanceof Date date) {
+                return date.getTime();
             }
-            if (v instanceof Number) {
-                return ((Number) v).longValue();
+            if (v instanceof Number numberValue) {
+                return numberValue.longValue();
             }
             String s = v.toString().trim();
             if (s.matches("-?\\d+")) {

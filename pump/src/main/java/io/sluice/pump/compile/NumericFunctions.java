@@ -105,7 +105,7 @@ final class NumericFunctions {
             }
             return typed(strict(ts, v -> {
                 long ms = (Long) v;
-                long down = ExpressionCompiler.floorTo(ms, unit);
+                long down = floorTo(ms, unit);
                 if (floor || down == ms) {
                     return down;
                 }
@@ -145,6 +145,41 @@ final class NumericFunctions {
                 return t.plusMonths(3).toInstant(ZoneOffset.UTC).toEpochMilli();
             default:
                 return t.plusYears(1).toInstant(ZoneOffset.UTC).toEpochMilli();
+        }
+    }
+
+    /** {@code ms} rounded down to the start of its {@code unit} (UTC; weeks start on Monday). */
+    static long floorTo(long ms, String unit) {
+        switch (unit) {
+            case "SECOND":
+                return Math.floorDiv(ms, 1000L) * 1000L;
+            case "MINUTE":
+                return Math.floorDiv(ms, 60_000L) * 60_000L;
+            case "HOUR":
+                return Math.floorDiv(ms, 3_600_000L) * 3_600_000L;
+            case "DAY":
+                return Math.floorDiv(ms, Conversions.DAY_MS) * Conversions.DAY_MS;
+            default: {
+                LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L), 0, ZoneOffset.UTC)
+                        .toLocalDate().atStartOfDay();
+                switch (unit) {
+                    case "WEEK":
+                        t = t.minusDays(t.getDayOfWeek().getValue() - 1L);
+                        break;
+                    case "MONTH":
+                        t = t.withDayOfMonth(1);
+                        break;
+                    case "QUARTER":
+                        t = t.withDayOfMonth(1).withMonth((t.getMonthValue() - 1) / 3 * 3 + 1);
+                        break;
+                    case "YEAR":
+                        t = t.withDayOfYear(1);
+                        break;
+                    default:
+                        throw new IllegalArgumentException(unit);
+                }
+                return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
         }
     }
 }

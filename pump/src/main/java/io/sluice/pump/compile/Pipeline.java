@@ -1,5 +1,6 @@
 package io.sluice.pump.compile;
 
+import java.util.BitSet;
 import java.util.List;
 import org.apache.kafka.connect.header.Headers;
 
@@ -10,16 +11,16 @@ import org.apache.kafka.connect.header.Headers;
 public final class Pipeline {
 
     private final Stage[] stages;
-    private final java.util.BitSet usedSourceColumns;
+    private final BitSet usedSourceColumns;
 
-    Pipeline(List<Stage> stages, java.util.BitSet usedSourceColumns) {
+    Pipeline(List<Stage> stages, BitSet usedSourceColumns) {
         this.stages = stages.toArray(new Stage[0]);
         this.usedSourceColumns = usedSourceColumns;
     }
 
     /** The source columns the first pump reads; the others need not be read from the input at all. */
-    public java.util.BitSet usedSourceColumns() {
-        return (java.util.BitSet) usedSourceColumns.clone();
+    public BitSet usedSourceColumns() {
+        return (BitSet) usedSourceColumns.clone();
     }
 
     /**

@@ -8,7 +8,9 @@ import io.sluice.pump.compile.PumpRecordException;
 import io.sluice.pump.compile.Scope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.connect.data.Field;
@@ -36,7 +38,7 @@ public final class InputReader {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public InputReader(List<Scope.Column> columns, Map<String, JsonPath> paths, java.util.BitSet used) {
+    public InputReader(List<Scope.Column> columns, Map<String, JsonPath> paths, BitSet used) {
         int n = columns.size();
         this.read = used.stream().filter(i -> i < n).toArray();
         this.names = new String[n];
@@ -52,14 +54,14 @@ public final class InputReader {
 
     /** The column values of {@code value} in column order. */
     public Object[] read(Object value) {
-        if (value instanceof Struct) {
-            return readStruct((Struct) value);
+        if (value instanceof Struct struct) {
+            return readStruct(struct);
         }
         if (value instanceof Map) {
             return readMap((Map<?, ?>) value);
         }
-        if (value instanceof JsonNode) {
-            return readJson((JsonNode) value);
+        if (value instanceof JsonNode jsonNode) {
+            return readJson(jsonNode);
         }
         return readJson(parseJson(value));
     }
@@ -108,8 +110,8 @@ public final class InputReader {
         try {
             if (value instanceof byte[]) {
                 node = MAPPER.readTree((byte[]) value);
-            } else if (value instanceof String) {
-                node = MAPPER.readTree((String) value);
+            } else if (value instanceof String stringValue) {
+                node = MAPPER.readTree(stringValue);
             } else {
                 throw new PumpRecordException(PumpRecordException.INVALID_INPUT, "cannot read a "
                         + value.getClass().getSimpleName() + " value: the pump reads Struct, Map, or JSON as byte[]"
@@ -123,7 +125,7 @@ public final class InputReader {
         }
         if (node == null || !node.isObject()) {
             throw new PumpRecordException(PumpRecordException.INVALID_INPUT, "expected a JSON object, got "
-                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         return node;
     }

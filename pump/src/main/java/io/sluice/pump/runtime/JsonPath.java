@@ -79,15 +79,14 @@ public final class JsonPath {
     }
 
     private static Object step(Object v, Object seg) {
-        if (v instanceof JsonNode) {
-            JsonNode n = (JsonNode) v;
-            JsonNode next = seg instanceof Integer ? n.get((Integer) seg) : n.get((String) seg);
+        if (v instanceof JsonNode n) {
+            JsonNode next = seg instanceof Integer integer ? n.get(integer) : n.get((String) seg);
             return next == null || next.isNull() ? null : next;
         }
-        if (seg instanceof Integer) {
+        if (seg instanceof Integer integer) {
             if (v instanceof List) {
                 List<?> list = (List<?>) v;
-                int i = (Integer) seg;
+                int i = integer;
                 return i < list.size() ? list.get(i) : null;
             }
             return null;
@@ -95,8 +94,7 @@ public final class JsonPath {
         if (v instanceof Map) {
             return ((Map<?, ?>) v).get(seg);
         }
-        if (v instanceof Struct) {
-            Struct s = (Struct) v;
+        if (v instanceof Struct s) {
             Field f = s.schema().field((String) seg);
             return f == null ? null : s.get(f);
         }

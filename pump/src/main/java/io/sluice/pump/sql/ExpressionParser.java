@@ -227,14 +227,14 @@ final class ExpressionParser {
                 Ast.Literal lit = (Ast.Literal) operand;
                 String text = "-" + lit.text();
                 Object v = lit.value();
-                if (v instanceof Long) {
-                    return integerLiteral(BigDecimal.valueOf((Long) v).negate(), text, op.position());
+                if (v instanceof Long longValue) {
+                    return integerLiteral(BigDecimal.valueOf(longValue).negate(), text, op.position());
                 }
                 if (v instanceof BigDecimal && lit.type().scale() == 0 && lit.text().matches("[0-9]+")) {
                     return integerLiteral(((BigDecimal) v).negate(), text, op.position());
                 }
-                if (v instanceof BigDecimal) {
-                    return new Ast.Literal(lit.type(), ((BigDecimal) v).negate(), text, op.position());
+                if (v instanceof BigDecimal bigDecimal) {
+                    return new Ast.Literal(lit.type(), bigDecimal.negate(), text, op.position());
                 }
                 return new Ast.Literal(lit.type(), -((Double) v), text, op.position());
             }
