@@ -202,6 +202,26 @@ public final class Pump {
         return binding.pipeline().run(source, rowtime, headers);
     }
 
+    /**
+     * The plan the pumps run, as {@link Pipeline#explain()} prints it: for the declared source columns, or, when
+     * they are inferred, for the columns of {@code sample} (a record value as {@link #evaluate} takes it).
+     *
+     * @throws IllegalArgumentException when the source columns are neither declared nor given by a sample
+     * @throws PumpSqlException         when the sample's columns do not fit the SQL
+     */
+    public String explain(Object sample) {
+        if (declared != null) {
+            return declared.pipeline().explain();
+        }
+        if (sample == null) {
+            throw new IllegalArgumentException("the source columns of " + application.sourceName() + " are inferred"
+                    + " from the records: give one record to explain the plan for, or declare the columns");
+        }
+        Binding binding = sample instanceof Struct struct ? bindingFor(struct.schema())
+                : sample instanceof Map ? inferSchemaless(sample) : inferSchemaless(InputReader.parseJson(sample));
+        return binding.pipeline().explain();
+    }
+
     private Binding bindingFor(Schema schema) {
         if (schema == lastSchema) {
             return lastSchemaBinding;

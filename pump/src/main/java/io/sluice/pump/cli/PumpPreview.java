@@ -23,9 +23,11 @@ import java.util.Map;
  * exactly as the transform would filter and type them. Used by {@code bin/sluice pump}.
  *
  * <pre>
- *   bin/sluice pump --sql FILE [--input FILE] [--errors fail|skip|route]
+ *   bin/sluice pump --sql FILE [--input FILE] [--errors fail|skip|route] [--explain]
  *                   [--source-columns 'COLS'] [--path column=$.a.b]... [--source-stream NAME] [--destination NAME]
  * </pre>
+ * With {@code --explain} it prints the plan instead (the columns read, each pump's WHERE and what each column it
+ * fills is computed from, with types), for the declared source columns or else those of the first input record.
  * Exit codes: 0 done; 1 a record failed under {@code --errors fail}; 2 the SQL is wrong (message with
  * line:column, the line, a caret and a hint on stderr); 64 bad usage.
  */
@@ -36,11 +38,12 @@ public final class PumpPreview {
     static final int EXIT_SQL_ERROR = 2;
     static final int EXIT_USAGE = 64;
 
-    private static final String USAGE = "usage: sluice pump --sql FILE [--input FILE] [--errors fail|skip|route]\n"
+    private static final String USAGE = "usage: sluice pump --sql FILE [--input FILE] [--errors fail|skip|route]"
+            + " [--explain]\n"
             + "                   [--source-columns 'COLUMNS'] [--path column=$.a.b]... [--source-stream NAME]"
             + " [--destination NAME]\n"
             + "Runs a Kinesis Data Analytics SQL pump on JSON lines (stdin by default) and prints the destination"
-            + " rows as JSON lines.";
+            + " rows as JSON lines; with --explain, prints the plan it runs instead.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +61,7 @@ public final class PumpPreview {
         PumpConfig.ErrorMode errors = PumpConfig.ErrorMode.FAIL;
         Pump.Options options = Pump.Options.defaults();
         Map<String, String> paths = new LinkedHashMap<>();
+        boolean explain = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -67,6 +71,9 @@ public final class PumpPreview {
                         break;
                     case "--input":
                         input = value(args, ++i, a);
+                        break;
+                    case "--explain":
+                        explain = true;
                         break;
                     case "--errors":
                         errors = PumpConfig.ErrorMode.parse(value(args, ++i, a));
@@ -121,6 +128,9 @@ public final class PumpPreview {
             err.println(sqlFile + ": " + e.getMessage());
             return EXIT_SQL_ERROR;
         }
+        if (explain) {
+            return explain(pump, sqlFile, input, stdin, out, err);
+        }
         long skipped = 0;
         try (BufferedReader reader = input == null
                 ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
@@ -164,6 +174,40 @@ public final class PumpPreview {
         }
         if (skipped > 0) {
             err.println("sluice pump: skipped " + skipped + " record" + (skipped == 1 ? "" : "s") + " with errors");
+        }
+        out.flush();
+        return EXIT_OK;
+    }
+
+    /** Prints the plan, for the declared columns or those of the first input record. */
+    private static int explain(Pump pump, String sqlFile, String input, InputStream stdin, PrintStream out,
+                               PrintStream err) {
+        String first = null;
+        if (pump.application().declaredSourceColumns() == null) {
+            try (BufferedReader reader = input == null
+                    ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
+                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = reader.readLine()) != null && first == null) {
+                    first = line.isBlank() ? null : line;
+                }
+            } catch (IOException e) {
+                err.println("sluice pump: cannot read input: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
+        try {
+            out.print(pump.explain(first));
+        } catch (IllegalArgumentException e) {
+            err.println("sluice pump: " + e.getMessage() + " (--source-columns 'COLUMNS', or a record on stdin or"
+                    + " --input)");
+            return EXIT_USAGE;
+        } catch (PumpSqlException e) {
+            err.println(sqlFile + ": " + e.getMessage());
+            return EXIT_SQL_ERROR;
+        } catch (PumpRecordException e) {
+            err.println("sluice pump: the first record cannot be read: " + e.getMessage());
+            return EXIT_RECORD_FAILED;
         }
         out.flush();
         return EXIT_OK;

@@ -4,6 +4,7 @@ import io.sluice.pump.sql.Ast;
 import io.sluice.pump.sql.Parser;
 import io.sluice.pump.sql.Position;
 import io.sluice.pump.sql.PumpSqlException;
+import io.sluice.pump.sql.SqlText;
 import io.sluice.pump.type.SqlType;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -282,9 +283,11 @@ public final class Application {
             String alias = select.alias() == null ? null : select.alias().name();
             Scope scope = new Scope(currentName, alias, current, currentName.equals(sourceName));
             ExpressionCompiler compiler = new ExpressionCompiler(sql, scope);
-            Term where = select.where() == null ? null : compiler.condition(select.where(), "WHERE").term();
+            DescribedTerm where = select.where() == null ? null : new DescribedTerm(
+                    compiler.condition(select.where(), "WHERE").term(), SqlText.of(select.where()), SqlType.BOOLEAN);
 
             List<Typed> values = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             List<Position> positions = new ArrayList<>();
             boolean star = false;
             for (Ast.SelectItem item : select.items()) {
@@ -293,10 +296,12 @@ public final class Application {
                     for (int i = 0; i < current.size(); i++) {
                         int index = i;
                         values.add(new Typed(row -> row.get(index), current.get(i).type(), false));
+                        texts.add(Names.quote(current.get(i).name()));
                         positions.add(item.position());
                     }
                 } else {
                     values.add(compiler.compile(item.expr()));
+                    texts.add(SqlText.of(item.expr()));
                     positions.add(item.expr().position());
                 }
             }
@@ -325,7 +330,7 @@ public final class Application {
                         select.position(), p.columns() == null
                         ? "list the target columns: INSERT INTO \"S\" (\"a\", \"b\") SELECT STREAM ..." : null, sql);
             }
-            Term[] projections = new Term[targetColumns.size()];
+            DescribedTerm[] projections = new DescribedTerm[targetColumns.size()];
             for (int i = 0; i < values.size(); i++) {
                 Ast.ColumnDef col = targetColumns.get(targetIndexes.get(i));
                 Typed v = values.get(i);
@@ -338,12 +343,14 @@ public final class Application {
                 }
                 UnaryOperator<Object> conv = Conversions.converter(v.type(), col.type(), false);
                 Term inner = v.term();
-                projections[targetIndexes.get(i)] = conv == null ? inner : row -> {
+                Term converted = conv == null ? inner : row -> {
                     Object x = inner.eval(row);
                     return x == null ? null : conv.apply(x);
                 };
+                projections[targetIndexes.get(i)] = new DescribedTerm(converted, texts.get(i), v.type());
             }
-            stages.add(new Stage(p.name().name(), where, projections));
+            stages.add(new Stage(p.name().name(), currentName, target.name().name(), columns(targetColumns), where,
+                    projections));
             if (usedSource == null) {
                 usedSource = compiler.usedColumns();
                 if (star) {
@@ -353,7 +360,7 @@ public final class Application {
             current = columns(targetColumns);
             currentName = target.name().name();
         }
-        return new Pipeline(stages, usedSource);
+        return new Pipeline(stages, usedSource, sourceName, sourceColumns);
     }
 
     /** The declared type of a destination column, for callers building output schemas. */

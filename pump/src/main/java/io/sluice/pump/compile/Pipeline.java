@@ -12,10 +12,14 @@ public final class Pipeline {
 
     private final Stage[] stages;
     private final BitSet usedSourceColumns;
+    private final String sourceName;
+    private final List<Scope.Column> sourceColumns;
 
-    Pipeline(List<Stage> stages, BitSet usedSourceColumns) {
+    Pipeline(List<Stage> stages, BitSet usedSourceColumns, String sourceName, List<Scope.Column> sourceColumns) {
         this.stages = stages.toArray(new Stage[0]);
         this.usedSourceColumns = usedSourceColumns;
+        this.sourceName = sourceName;
+        this.sourceColumns = List.copyOf(sourceColumns);
     }
 
     /** The source columns the first pump reads; the others need not be read from the input at all. */
@@ -47,5 +51,22 @@ public final class Pipeline {
             row = new Row(out, rowtime, null);
         }
         return row.values();
+    }
+
+    /**
+     * The plan: the source stream's columns (those the pumps read marked {@code *}), then each pump in the order
+     * they run, with its WHERE and what each column of the stream it fills is computed from, as SQL with types.
+     */
+    public String explain() {
+        StringBuilder out = new StringBuilder("source " + Names.quote(sourceName) + " (* = read by the pumps)\n");
+        for (int i = 0; i < sourceColumns.size(); i++) {
+            Scope.Column column = sourceColumns.get(i);
+            out.append(usedSourceColumns.get(i) ? "  * " : "    ").append(Names.quote(column.name())).append(' ')
+                    .append(column.type()).append('\n');
+        }
+        for (Stage stage : stages) {
+            out.append(stage);
+        }
+        return out.toString();
     }
 }

@@ -108,4 +108,62 @@ class PumpPreviewTest {
         assertThat(run("", "--sql", sql.toString(), "--bogus")).isEqualTo(64);
         assertThat(err()).contains("unknown argument '--bogus'");
     }
+
+    @Test
+    void explainsThePlanForTheColumnsOfTheFirstRecord() {
+        int code = run("\n{\"name\": \"Kim\", \"age\": 15, \"gender\": \"M\", \"score\": 60, \"job\": \"Pilot\","
+                + " \"i\": 0}\n{\"not\": \"read\"}\n", "--sql", sql.toString(), "--explain");
+        assertThat(code).isZero();
+        assertThat(out()).isEqualTo("""
+                source "SOURCE_SQL_STREAM_001" (* = read by the pumps)
+                  * "name" VARCHAR(65535)
+                  * "age" BIGINT
+                  * "gender" VARCHAR(65535)
+                  * "score" BIGINT
+                  * "job" VARCHAR(65535)
+                    "i" BIGINT
+                pump "STREAM_PUMP": "SOURCE_SQL_STREAM_001" -> "AndersonStream"
+                  WHERE ("gender" SIMILAR TO 'M')  BOOLEAN
+                  "NAME" VARCHAR(50) <- "name"  VARCHAR(65535)
+                  "AGE" INTEGER <- "age"  BIGINT
+                  "GENDER" VARCHAR(4) <- "gender"  VARCHAR(65535)
+                  "SCORE" INTEGER <- "score"  BIGINT
+                  "JOB" VARCHAR(50) <- "job"  VARCHAR(65535)
+                """);
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void explainsDeclaredColumnsWithoutInputAndShowsExpressionsAsWrittenWithTheirGrouping() throws Exception {
+        Path chain = dir.resolve("chain.sql");
+        Files.writeString(chain, """
+                CREATE STREAM "OUT" (label VARCHAR(20), total DECIMAL(10,2), flag BOOLEAN);
+                CREATE PUMP "P" AS INSERT INTO "OUT" (label, total)
+                SELECT STREAM UPPER(SUBSTRING(name FROM 1 FOR 3)) || '!', price * qty
+                FROM "SOURCE_SQL_STREAM_001" WHERE qty BETWEEN 1 AND 10 AND name IS NOT NULL;
+                """);
+        int code = run("", "--sql", chain.toString(), "--explain", "--source-columns",
+                "name VARCHAR(40), price DECIMAL(8,2), qty INTEGER, note VARCHAR(5)");
+        assertThat(code).isZero();
+        assertThat(out()).isEqualTo("""
+                source "SOURCE_SQL_STREAM_001" (* = read by the pumps)
+                  * "NAME" VARCHAR(40)
+                  * "PRICE" DECIMAL(8,2)
+                  * "QTY" INTEGER
+                    "NOTE" VARCHAR(5)
+                pump "P": "SOURCE_SQL_STREAM_001" -> "OUT"
+                  WHERE ((qty BETWEEN 1 AND 10) AND (name IS NOT NULL))  BOOLEAN
+                  "LABEL" VARCHAR(20) <- (UPPER(SUBSTRING(name, 1, 3)) || '!')  VARCHAR(41)
+                  "TOTAL" DECIMAL(10,2) <- (price * qty)  DECIMAL(19,2)
+                  "FLAG" BOOLEAN <- NULL (not in the INSERT list)
+                """);
+    }
+
+    @Test
+    void explainNeedsDeclaredColumnsOrARecord() {
+        assertThat(run("", "--sql", sql.toString(), "--explain")).isEqualTo(64);
+        assertThat(err()).isEqualTo("sluice pump: the source columns of SOURCE_SQL_STREAM_001 are inferred from the"
+                + " records: give one record to explain the plan for, or declare the columns (--source-columns"
+                + " 'COLUMNS', or a record on stdin or --input)" + System.lineSeparator());
+    }
 }
