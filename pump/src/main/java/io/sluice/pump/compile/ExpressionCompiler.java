@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -321,13 +320,7 @@ public final class ExpressionCompiler {
     }
 
     /** Operands converted to one type and the comparator for it. */
-    record Compare(UnaryOperator<Object> left, UnaryOperator<Object> right, Comparator<Object> comparator) {
-        int compare(Object a, Object b) {
-            return comparator.compare(left == null ? a : left.apply(a), right == null ? b : right.apply(b));
-        }
-    }
-
-    Compare comparable(SqlType a, SqlType b, String op, Position at) {
+    Comparisons.Compare comparable(SqlType a, SqlType b, String op, Position at) {
         SqlType common;
         try {
             common = unify(List.of(a, b));
@@ -337,8 +330,8 @@ public final class ExpressionCompiler {
         if (common == null || common.isNull() && !(a.isNull() || b.isNull())) {
             throw error("Cannot compare " + a + " with " + b + " ('" + op + "')", at, castHint(a, b));
         }
-        return new Compare(Conversions.converter(a, common, false), Conversions.converter(b, common, false),
-                comparatorFor(common, a.kind() == Kind.CHAR || b.kind() == Kind.CHAR));
+        return new Comparisons.Compare(Conversions.converter(a, common, false), Conversions.converter(b, common, false),
+                Comparisons.comparatorFor(common, a.kind() == Kind.CHAR || b.kind() == Kind.CHAR));
     }
 
     private static String castHint(SqlType a, SqlType b) {
@@ -351,49 +344,10 @@ public final class ExpressionCompiler {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
-    static Comparator<Object> comparatorFor(SqlType type, boolean padSpace) {
-        switch (type.kind()) {
-            case TINYINT:
-            case SMALLINT:
-            case INTEGER:
-            case BIGINT:
-            case DATE:
-            case TIME:
-            case TIMESTAMP:
-            case INTERVAL_DAY_TIME:
-            case INTERVAL_YEAR_MONTH:
-                return (x, y) -> Long.compare((Long) x, (Long) y);
-            case REAL:
-            case DOUBLE:
-                return (x, y) -> Double.compare((Double) x, (Double) y);
-            case DECIMAL:
-                return (x, y) -> ((BigDecimal) x).compareTo((BigDecimal) y);
-            case VARBINARY:
-                return (x, y) -> Arrays.compareUnsigned((byte[]) x, (byte[]) y);
-            case CHAR:
-            case VARCHAR:
-                if (padSpace) {
-                    return (x, y) -> stripTrailing((String) x).compareTo(stripTrailing((String) y));
-                }
-                return (x, y) -> ((String) x).compareTo((String) y);
-            default:
-                return (x, y) -> ((Comparable<Object>) x).compareTo(y);
-        }
-    }
-
-    private static String stripTrailing(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return s.substring(0, end);
-    }
-
     private Typed comparison(Ast.Binary b) {
         Typed l = compile(b.left());
         Typed r = compileValue(b.right());
-        Compare cmp = comparable(l.type(), r.type(), b.operator(), b.position());
+        Comparisons.Compare cmp = comparable(l.type(), r.type(), b.operator(), b.position());
         Term lt = l.term();
         Term rt = r.term();
         boolean constant = l.constant() && r.constant();
@@ -410,7 +364,7 @@ public final class ExpressionCompiler {
                 return y == null ? null : x.equals(y) == eq;
             }, SqlType.BOOLEAN, constant);
         }
-        Predicate<Integer> test = predicateFor(op);
+        Predicate<Integer> test = Comparisons.predicateFor(op);
         return new Typed(row -> {
             Object x = lt.eval(row);
             if (x == null) {
@@ -421,29 +375,12 @@ public final class ExpressionCompiler {
         }, SqlType.BOOLEAN, constant);
     }
 
-    private static Predicate<Integer> predicateFor(String op) {
-        switch (op) {
-            case "=":
-                return c -> c == 0;
-            case "<>":
-                return c -> c != 0;
-            case "<":
-                return c -> c < 0;
-            case "<=":
-                return c -> c <= 0;
-            case ">":
-                return c -> c > 0;
-            default:
-                return c -> c >= 0;
-        }
-    }
-
     private Typed between(Ast.Between b) {
         Typed v = compile(b.value());
         Typed lo = compileValue(b.low());
         Typed hi = compileValue(b.high());
-        Compare cl = comparable(v.type(), lo.type(), "BETWEEN", b.position());
-        Compare ch = comparable(v.type(), hi.type(), "BETWEEN", b.position());
+        Comparisons.Compare cl = comparable(v.type(), lo.type(), "BETWEEN", b.position());
+        Comparisons.Compare ch = comparable(v.type(), hi.type(), "BETWEEN", b.position());
         Term vt = v.term();
         Term lt = lo.term();
         Term ht = hi.term();
@@ -469,7 +406,7 @@ public final class ExpressionCompiler {
     private Typed in(Ast.InList in) {
         Typed v = compile(in.value());
         List<Term> terms = new ArrayList<>();
-        List<Compare> compares = new ArrayList<>();
+        List<Comparisons.Compare> compares = new ArrayList<>();
         boolean constant = v.constant();
         for (Ast.Expr e : in.list()) {
             Typed t = compileValue(e);
@@ -479,7 +416,7 @@ public final class ExpressionCompiler {
         }
         Term vt = v.term();
         Term[] items = terms.toArray(new Term[0]);
-        Compare[] cmps = compares.toArray(new Compare[0]);
+        Comparisons.Compare[] cmps = compares.toArray(new Comparisons.Compare[0]);
         boolean negated = in.negated();
         return new Typed(row -> {
             Object x = vt.eval(row);
@@ -637,7 +574,7 @@ public final class ExpressionCompiler {
                 cond = condition(w.condition(), "WHEN");
             } else {
                 Typed value = compileValue(w.condition());
-                Compare cmp = comparable(operand.type(), value.type(), "CASE", w.condition().position());
+                Comparisons.Compare cmp = comparable(operand.type(), value.type(), "CASE", w.condition().position());
                 Term ot = operand.term();
                 Term vt = value.term();
                 cond = new Typed(row -> {

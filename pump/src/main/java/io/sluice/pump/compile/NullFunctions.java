@@ -44,7 +44,7 @@ final class NullFunctions {
             call.arity(2, 2, "NULLIF(a, b)");
             Typed a = call.arg(0);
             Typed b = call.arg(1);
-            ExpressionCompiler.Compare cmp = call.c.comparable(a.type(), b.type(), "NULLIF", call.ast.position());
+            Comparisons.Compare cmp = call.c.comparable(a.type(), b.type(), "NULLIF", call.ast.position());
             Term at = a.term();
             Term bt = b.term();
             return typed(row -> {
