@@ -135,14 +135,7 @@ final class StatementParser {
                 continue;
             }
             Ast.Expr expr = expressions.topLevelExpression();
-            Ast.Identifier alias = null;
-            if (in.acceptWord("AS")) {
-                alias = in.identifier();
-            } else if (in.at(Token.Type.QUOTED_IDENTIFIER)
-                    || (in.at(Token.Type.IDENTIFIER) && !TokenCursor.RESERVED.contains(in.peek().value()))) {
-                alias = in.identifier();
-            }
-            items.add(new Ast.SelectItem(expr, alias, at));
+            items.add(new Ast.SelectItem(expr, optionalAlias(), at));
         } while (in.accept(Token.Type.COMMA));
         in.expectWord("FROM");
         if (in.atWord("TABLE")) {
@@ -154,13 +147,7 @@ final class StatementParser {
                     "chain pumps through an intermediate stream instead: source -> \"S1\" -> destination");
         }
         Ast.Identifier from = in.identifier();
-        Ast.Identifier alias = null;
-        if (in.acceptWord("AS")) {
-            alias = in.identifier();
-        } else if (in.at(Token.Type.QUOTED_IDENTIFIER)
-                || (in.at(Token.Type.IDENTIFIER) && !TokenCursor.RESERVED.contains(in.peek().value()))) {
-            alias = in.identifier();
-        }
+        Ast.Identifier alias = optionalAlias();
         rejectStatefulClause();
         Ast.Expr where = null;
         if (in.acceptWord("WHERE")) {
@@ -168,6 +155,16 @@ final class StatementParser {
         }
         rejectStatefulClause();
         return new Ast.Select(items, from, alias, where, start);
+    }
+
+    /** {@code [AS] name} after a select item or the FROM stream, or null: a reserved word ends the item instead. */
+    private Ast.Identifier optionalAlias() {
+        if (in.acceptWord("AS")
+                || in.at(Token.Type.QUOTED_IDENTIFIER)
+                || in.at(Token.Type.IDENTIFIER) && !TokenCursor.RESERVED.contains(in.peek().value())) {
+            return in.identifier();
+        }
+        return null;
     }
 
     private void rejectStatefulClause() {

@@ -283,13 +283,8 @@ public final class KinesisSinkConnectorConfig extends AbstractConfig {
                     + EXPLICIT_HASH_KEY_CONFIG + "=none: set " + EXPLICIT_HASH_KEY_CONFIG + "=partition to use it, or "
                     + "remove " + EXPLICIT_HASH_KEY_PARTITIONS_CONFIG);
         }
-        long backoff = raw.longOr(PUT_RETRY_BACKOFF_MS_CONFIG, PUT_RETRY_BACKOFF_MS_DEFAULT);
-        long backoffMax = raw.longOr(PUT_RETRY_BACKOFF_MAX_MS_CONFIG, PUT_RETRY_BACKOFF_MAX_MS_DEFAULT);
-        if (backoffMax < backoff) {
-            errors.add(PUT_RETRY_BACKOFF_MAX_MS_CONFIG, PUT_RETRY_BACKOFF_MAX_MS_CONFIG + " (" + backoffMax
-                    + ") is less than " + PUT_RETRY_BACKOFF_MS_CONFIG + " (" + backoff + "): raise it to at least "
-                    + backoff);
-        }
+        raw.requireAtLeast(PUT_RETRY_BACKOFF_MAX_MS_CONFIG, PUT_RETRY_BACKOFF_MAX_MS_DEFAULT,
+                PUT_RETRY_BACKOFF_MS_CONFIG, PUT_RETRY_BACKOFF_MS_DEFAULT, errors);
         return errors;
     }
 

@@ -331,13 +331,8 @@ public class KinesisSourceConnectorConfig extends AbstractConfig {
                     + "=AT_TIMESTAMP, and " + POSITION_CONFIG + " is " + position.get().configValue() + ": set "
                     + POSITION_CONFIG + "=AT_TIMESTAMP, or remove " + SHARD_TIMESTAMP_CONFIG);
         }
-        long backoff = raw.longOr(THROUGHPUT_BACKOFF_MS_CONFIG, THROUGHPUT_BACKOFF_MS_DEFAULT);
-        long backoffMax = raw.longOr(THROUGHPUT_BACKOFF_MAX_MS_CONFIG, THROUGHPUT_BACKOFF_MAX_MS_DEFAULT);
-        if (backoffMax < backoff) {
-            errors.add(THROUGHPUT_BACKOFF_MAX_MS_CONFIG, THROUGHPUT_BACKOFF_MAX_MS_CONFIG + " (" + backoffMax
-                    + ") is less than " + THROUGHPUT_BACKOFF_MS_CONFIG + " (" + backoff + "): raise it to at least "
-                    + backoff);
-        }
+        raw.requireAtLeast(THROUGHPUT_BACKOFF_MAX_MS_CONFIG, THROUGHPUT_BACKOFF_MAX_MS_DEFAULT,
+                THROUGHPUT_BACKOFF_MS_CONFIG, THROUGHPUT_BACKOFF_MS_DEFAULT, errors);
         DEAGGREGATION_RENAMED.check(raw, errors);
         Optional<FanOutMode> fanOut = raw.choice(FANOUT_MODE_CONFIG, FAN_OUT_MODES, FANOUT_MODE_DEFAULT);
         if (fanOut.isPresent() && fanOut.get() == FanOutMode.ENHANCED && !raw.isSet(FANOUT_CONSUMER_NAME_CONFIG)) {

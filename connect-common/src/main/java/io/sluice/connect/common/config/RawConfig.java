@@ -40,4 +40,14 @@ public record RawConfig(Map<String, String> props) {
     public <E extends Enum<E> & ConfigChoice> Optional<E> choice(String key, Choice<E> choice, String defaultValue) {
         return choice.lookup(stringOr(key, defaultValue));
     }
+
+    /** The rule that a maximum is not below its base (a backoff's, for one): the error goes on the maximum. */
+    public void requireAtLeast(String maxKey, long maxDefault, String baseKey, long baseDefault, KeyErrors errors) {
+        long base = longOr(baseKey, baseDefault);
+        long max = longOr(maxKey, maxDefault);
+        if (max < base) {
+            errors.add(maxKey, maxKey + " (" + max + ") is less than " + baseKey + " (" + base + "): raise it to at"
+                    + " least " + base);
+        }
+    }
 }
