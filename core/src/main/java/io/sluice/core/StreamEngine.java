@@ -64,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Errors.</b> A violated rule throws a subclass of {@link io.sluice.core.error.KinesisException} whose
  * {@code kind()} ({@link io.sluice.core.error.ErrorKind}) is the Kinesis error type and whose message names the
- * field and value (AWS's wording where AWS has one). An {@link java.io.UncheckedIOException} or any other exception is an internal failure.
+ * field and value (AWS's wording where AWS has one). An {@link java.io.UncheckedIOException} or any other exception
+ * is an internal failure.
  *
  * <p><b>Thread-safety.</b> Every method may be called from any number of threads. Writes and reads take only the
  * locks of the shard they touch (per-shard append lock, per-shard throttle); control actions serialize per
@@ -252,7 +253,8 @@ public final class StreamEngine implements AutoCloseable {
     }
 
     /** Enable/DisableEnhancedMonitoring (stored and reported): returns the metrics before and after. */
-    public MonitoringChange setEnhancedMonitoring(StreamRef stream, Collection<String> shardLevelMetrics, boolean enable) {
+    public MonitoringChange setEnhancedMonitoring(StreamRef stream, Collection<String> shardLevelMetrics,
+                                                  boolean enable) {
         return settings.setMonitoring(stream, shardLevelMetrics, enable);
     }
 

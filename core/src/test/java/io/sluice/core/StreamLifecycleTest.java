@@ -112,7 +112,8 @@ class StreamLifecycleTest {
                         + "Member must have value greater than or equal to 1");
         assertThatThrownBy(() -> engine.createStream("s", null, StreamMode.PROVISIONED, null))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("1 validation error detected: Value null at 'shardCount' failed to satisfy constraint: Member must not be null");
+                .hasMessage("1 validation error detected: Value null at 'shardCount' failed to satisfy constraint:"
+                        + " Member must not be null");
     }
 
     @Test
@@ -249,10 +250,12 @@ class StreamLifecycleTest {
                         + "retention period (24 hours). Use IncreaseRetentionPeriod API.");
         assertThatThrownBy(() -> engine.decreaseStreamRetentionPeriod(ref, 23))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
+                .hasMessage("Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is"
+                        + " too short.");
         assertThatThrownBy(() -> engine.increaseStreamRetentionPeriod(ref, 8761))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.");
+                .hasMessage("Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours)"
+                        + " is too long.");
     }
 
     @Test

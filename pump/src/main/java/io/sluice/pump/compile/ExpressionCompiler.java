@@ -137,7 +137,8 @@ public final class ExpressionCompiler {
         if (ref.qualifier() != null) {
             String q = ref.qualifier().name();
             if (!q.equals(scope.stream()) && !q.equals(scope.alias())) {
-                throw error("Stream " + show(ref.qualifier()) + " is not in FROM (it reads " + Names.quote(scope.stream())
+                throw error("Stream " + show(ref.qualifier()) + " is not in FROM (it reads "
+                        + Names.quote(scope.stream())
                         + (scope.alias() == null ? "" : " AS " + Names.quote(scope.alias())) + ")",
                         ref.qualifier().position(), null);
             }

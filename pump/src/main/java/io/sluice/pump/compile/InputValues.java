@@ -112,7 +112,8 @@ public final class InputValues {
                         throw mismatch(v, to); // JSON's 1e400 reads as Infinity, which no integer holds
                     }
                     BigDecimal d = v instanceof BigInteger bigInteger ? new BigDecimal(bigInteger)
-                            : v instanceof BigDecimal bigDecimal ? bigDecimal : BigDecimal.valueOf(((Number) v).doubleValue());
+                            : v instanceof BigDecimal bigDecimal ? bigDecimal
+                            : BigDecimal.valueOf(((Number) v).doubleValue());
                     if (d.signum() != 0 && d.scale() > d.precision()) {
                         throw mismatch(v, to); // a fraction below 1 (1e-999999999): cheaper to tell than to compute
                     }

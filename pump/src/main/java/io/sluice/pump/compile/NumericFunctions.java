@@ -37,7 +37,8 @@ final class NumericFunctions {
             return typed(strict(n.term(), f), n.type().isNull() ? SqlType.INTEGER : n.type());
         });
         register("FLOOR", "FLOOR(number) or FLOOR(timestamp TO unit)", call -> roundDown(call, true));
-        register("CEIL", "CEIL(number) or CEIL(timestamp TO unit); CEILING is the same", call -> roundDown(call, false));
+        register("CEIL", "CEIL(number) or CEIL(timestamp TO unit); CEILING is the same",
+                call -> roundDown(call, false));
         register("EXP", "EXP(number) → DOUBLE", call -> {
             call.arity(1, 1, "EXP(number)");
             return typed(strict(call.asDouble(0), v -> Math.exp((Double) v)), SqlType.DOUBLE);

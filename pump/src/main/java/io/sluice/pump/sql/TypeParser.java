@@ -3,7 +3,7 @@ package io.sluice.pump.sql;
 import io.sluice.pump.type.SqlType;
 import java.util.List;
 
-/** SQL types as pump SQL writes them: {@code VARCHAR(n)}, {@code DECIMAL(p,s)}, {@code TIMESTAMP}, ... One per parse. */
+/** SQL types as pump SQL writes them: {@code VARCHAR(n)}, {@code DECIMAL(p,s)}, {@code TIMESTAMP}, ... */
 final class TypeParser {
 
     private static final List<String> TYPE_NAMES = List.of("VARCHAR(n)", "CHAR(n)", "INTEGER", "BIGINT",

@@ -32,7 +32,8 @@ public final class PolicyAccessControl implements AccessControl {
     public void check(Principal principal, String action, String resource) {
         UserDirectory.User user = users.byAccessKey(principal.accessKeyId());
         if (user == null) {
-            throw new ApiException(ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+            throw new ApiException(ErrorType.UNRECOGNIZED_CLIENT,
+                    "The security token included in the request is invalid.");
         }
         authorizer.authorize(user.credentials().userName(), user.policies(), attachedPolicies(resource), action,
                 resource);

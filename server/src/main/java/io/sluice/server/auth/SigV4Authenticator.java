@@ -91,7 +91,8 @@ public final class SigV4Authenticator implements Authenticator {
         String payloadHash = payloadHash(request);
         Credentials known = credentials.apply(scope.accessKeyId());
         if (known == null) {
-            throw new ApiException(ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+            throw new ApiException(ErrorType.UNRECOGNIZED_CLIENT,
+                    "The security token included in the request is invalid.");
         }
         byte[] provided = signatureBytes(parts.signature());
         String canonical = CanonicalRequest.of(request, parts.query(), signedHeaders, payloadHash);

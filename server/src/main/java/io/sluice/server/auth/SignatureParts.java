@@ -136,7 +136,8 @@ record SignatureParts(String algorithm, String credential, String signedHeaders,
             problems.append("AWS query-string parameters must include at most one '").append(EXPIRES).append("'. ");
         }
         if (problems.length() > 0) {
-            throw new ApiException(ErrorType.INCOMPLETE_SIGNATURE, problems + "Re-examine the query-string parameters.");
+            throw new ApiException(ErrorType.INCOMPLETE_SIGNATURE,
+                    problems + "Re-examine the query-string parameters.");
         }
         return new SignatureParts(query.first("X-Amz-Algorithm"), query.first("X-Amz-Credential"),
                 query.first("X-Amz-SignedHeaders"), query.first("X-Amz-Signature"), query.first("X-Amz-Date"),

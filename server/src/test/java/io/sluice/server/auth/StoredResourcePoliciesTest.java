@@ -59,7 +59,8 @@ class StoredResourcePoliciesTest {
 
         assertThatThrownBy(() -> authorizer.authorize("admin", List.of(everything), attached, "PutRecord", STREAM))
                 .isInstanceOf(ApiException.class)
-                .hasMessage("User: arn:aws:iam::000000000000:user/admin is not authorized to perform: kinesis:PutRecord "
+                .hasMessage("User: arn:aws:iam::000000000000:user/admin is not authorized to perform:"
+                        + " kinesis:PutRecord "
                         + "on resource: " + STREAM + " with an explicit deny in a resource-based policy");
         for (String repair : List.of("PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy")) {
             assertThatCode(() -> authorizer.authorize("admin", List.of(everything), attached, repair, STREAM))

@@ -26,7 +26,7 @@ final class ServerWithClients implements BeforeAllCallback, AfterAllCallback {
         this(settings, Clock.systemUTC());
     }
 
-    /** A server whose stream engine reads {@code clock}, e.g. a {@link io.sluice.core.testing.TestClock} to expire iterators. */
+    /** A server whose engine reads {@code clock}, e.g. a {@link io.sluice.core.testing.TestClock} to expire iterators. */
     ServerWithClients(UnaryOperator<ServerConfig> settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;

@@ -66,7 +66,8 @@ class KinesisSourceConnectorConfigTest {
         assertThatThrownBy(() -> new KinesisSourceConnectorConfig(props("name", "orders to kafka",
                 "kinesis.fanout.mode", "enhanced")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid Kinesis source configuration: kinesis.fanout.consumer.name is required when kinesis.fanout.mode=enhanced and the "
+                .hasMessage("Invalid Kinesis source configuration: kinesis.fanout.consumer.name is required when"
+                        + " kinesis.fanout.mode=enhanced and the "
                         + "connector's name 'orders to kafka' is not a valid consumer name (letters, digits, _ . - "
                         + "only, at most 128): set it to one");
     }
@@ -120,7 +121,8 @@ class KinesisSourceConnectorConfigTest {
         assertThatThrownBy(() -> new KinesisSourceConnectorConfig(props("kinesis.position", "AT_TIMESTAMP",
                 "kafka.partitioner", "shard")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid Kinesis source configuration: kinesis.shard.timestamp is required when kinesis.position=AT_TIMESTAMP: set it to an "
+                .hasMessage("Invalid Kinesis source configuration: kinesis.shard.timestamp is required when"
+                        + " kinesis.position=AT_TIMESTAMP: set it to an "
                         + "ISO-8601 instant such as 2024-01-31T10:00:00Z, or to epoch milliseconds; "
                         + "kafka.topic.partitions is required when kafka.partitioner=shard: set it to the partition "
                         + "count of the target topics");

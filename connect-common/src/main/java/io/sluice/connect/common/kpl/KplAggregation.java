@@ -39,11 +39,13 @@ import java.util.Objects;
  *
  * <p>Decoding follows the KCL's {@code AggregatorUtil} and says what it found ({@link Kind}): data without the magic
  * is {@code PLAIN}; data with it that is shorter than magic + 1 + digest, fails the MD5 check or does not parse is
- * {@code CORRUPT}; both come back as one record with the Kinesis record's own keys, as the KCL passes them on. Two deliberate differences: an index outside its key table makes the whole record
- * plain (the KCL logs it and drops the rest of the aggregate), and tags are skipped (the KCL ignores them too).
+ * {@code CORRUPT}; both come back as one record with the Kinesis record's own keys, as the KCL passes them on.
+ * Two deliberate differences: an index outside its key table makes the whole record {@code CORRUPT} (the KCL logs
+ * it and drops the rest of the aggregate), and tags are skipped (the KCL ignores them too).
  * A well-formed aggregate may hold no user records at all; like the KCL, decoding then yields none.
  *
- * <p>Encoding writes the tables in first-use order, one entry per distinct key, and no tags — what the KPL writes.
+ * <p>Encoding ({@link Aggregator}) writes the tables in first-use order, one entry per distinct key, and no tags —
+ * what the KPL writes.
  * {@link Aggregator} packs user records up to Kinesis's 1 MiB limit on data plus partition key.
  *
  * <p>All methods are pure and thread-safe; an {@link Aggregator} belongs to one thread.
