@@ -166,4 +166,19 @@ class PumpPreviewTest {
                 + " records: give one record to explain the plan for, or declare the columns (--source-columns"
                 + " 'COLUMNS', or a record on stdin or --input)" + System.lineSeparator());
     }
+
+    @Test
+    void explainRefusesAFirstRecordItCannotReadWithoutAStackOverflow() {
+        assertThat(run("not json\n", "--sql", sql.toString(), "--explain")).isEqualTo(1);
+        assertThat(err()).isEqualTo("sluice pump: the first record cannot be read: invalid JSON: Unrecognized token"
+                + " 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+                + System.lineSeparator());
+        err.reset();
+        String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        assertThat(run(deep + "\n", "--sql", sql.toString(), "--explain")).isEqualTo(1);
+        assertThat(err()).isEqualTo("sluice pump: the first record cannot be read: invalid JSON: Document nesting"
+                + " depth (501) exceeds the maximum allowed (500, from `StreamReadConstraints.getMaxNestingDepth()`)"
+                + System.lineSeparator());
+        assertThat(out()).isEmpty();
+    }
 }
