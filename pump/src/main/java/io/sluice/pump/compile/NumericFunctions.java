@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 
 /**
@@ -43,24 +44,9 @@ final class NumericFunctions {
             call.arity(1, 1, "EXP(number)");
             return typed(strict(call.asDouble(0), v -> Math.exp((Double) v)), SqlType.DOUBLE);
         });
-        register("LN", "LN(number) → DOUBLE; the argument must be positive", call -> {
-            call.arity(1, 1, "LN(number)");
-            return typed(strict(call.asDouble(0), v -> {
-                if ((Double) v <= 0) {
-                    throw invalid("LN(" + v + "): the argument must be positive");
-                }
-                return Math.log((Double) v);
-            }), SqlType.DOUBLE);
-        });
-        register("LOG10", "LOG10(number) → DOUBLE; the argument must be positive", call -> {
-            call.arity(1, 1, "LOG10(number)");
-            return typed(strict(call.asDouble(0), v -> {
-                if ((Double) v <= 0) {
-                    throw invalid("LOG10(" + v + "): the argument must be positive");
-                }
-                return Math.log10((Double) v);
-            }), SqlType.DOUBLE);
-        });
+        register("LN", "LN(number) → DOUBLE; the argument must be positive", call -> logarithm(call, Math::log));
+        register("LOG10", "LOG10(number) → DOUBLE; the argument must be positive",
+                call -> logarithm(call, Math::log10));
         register("POWER", "POWER(base, exponent) → DOUBLE", call -> {
             call.arity(2, 2, "POWER(base, exponent)");
             return typed(strict(call.asDouble(0), call.asDouble(1), (x, y) -> Math.pow((Double) x, (Double) y)),
@@ -182,5 +168,17 @@ final class NumericFunctions {
                 return t.toInstant(ZoneOffset.UTC).toEpochMilli();
             }
         }
+    }
+
+    /** LN and LOG10: one number, which must be positive (a record with another fails with the value named). */
+    private static Typed logarithm(FunctionCall call, DoubleUnaryOperator log) {
+        String name = call.ast.name();
+        call.arity(1, 1, name + "(number)");
+        return typed(strict(call.asDouble(0), v -> {
+            if ((Double) v <= 0) {
+                throw invalid(name + "(" + v + "): the argument must be positive");
+            }
+            return log.applyAsDouble((Double) v);
+        }), SqlType.DOUBLE);
     }
 }

@@ -19,6 +19,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The time functions: the clock (CURRENT_TIMESTAMP and its kin), EXTRACT, epoch conversions, formatting and
@@ -75,22 +76,20 @@ final class TimeFunctions {
         register("TIMESTAMP_TO_CHAR", "TIMESTAMP_TO_CHAR(format, timestamp) → VARCHAR; format as"
                 + " java.text.SimpleDateFormat, UTC", call -> {
                     call.arity(2, 2, "TIMESTAMP_TO_CHAR('yyyy-MM-dd HH:mm:ss', ts)");
-                    String constant = call.constantString(0, "the format");
-                    DateTimeFormatter fixed = constant == null ? null : formatter(call, constant);
+                    Function<String, DateTimeFormatter> formats = formats(call);
                     Term fmt = call.string(0);
                     Term ts = call.timestamp(1);
-                    return typed(strict(fmt, ts, (f, t) -> (fixed != null ? fixed : formatterAtRuntime((String) f))
+                    return typed(strict(fmt, ts, (f, t) -> formats.apply((String) f)
                             .format(Instant.ofEpochMilli((Long) t))), SqlType.VARCHAR_MAX);
                 });
         register("CHAR_TO_TIMESTAMP", "CHAR_TO_TIMESTAMP(format, string) → TIMESTAMP; format as"
                 + " java.text.SimpleDateFormat, UTC", call -> {
                     call.arity(2, 2, "CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', string)");
-                    String constant = call.constantString(0, "the format");
-                    DateTimeFormatter fixed = constant == null ? null : formatter(call, constant);
+                    Function<String, DateTimeFormatter> formats = formats(call);
                     Term fmt = call.string(0);
                     Term s = call.string(1);
-                    return typed(strict(fmt, s, (f, x) -> parseWith(fixed != null ? fixed
-                            : formatterAtRuntime((String) f), (String) x, (String) f)), SqlType.TIMESTAMP);
+                    return typed(strict(fmt, s, (f, x) -> parseWith(formats.apply((String) f), (String) x,
+                            (String) f)), SqlType.TIMESTAMP);
                 });
         register("STEP", "STEP(timestamp BY interval) or STEP(number BY number) → the value rounded down to a"
                 + " multiple of the step", call -> {
@@ -190,5 +189,18 @@ final class TimeFunctions {
             throw new PumpRecordException(PumpRecordException.CAST_ERROR, "cannot parse '" + s + "' with format '"
                     + pattern + "'");
         }
+    }
+
+    /**
+     * The formatter of a call's format argument (the first): built once now when the format is constant (a bad
+     * one is an SQL error), else per record from its value.
+     */
+    private static Function<String, DateTimeFormatter> formats(FunctionCall call) {
+        String constant = call.constantString(0, "the format");
+        if (constant == null) {
+            return TimeFunctions::formatterAtRuntime;
+        }
+        DateTimeFormatter fixed = formatter(call, constant);
+        return f -> fixed;
     }
 }
